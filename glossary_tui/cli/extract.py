@@ -1,0 +1,48 @@
+"""``glossary-tui extract``: print a document's entities and mentions as JSON or TSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from glossary_tui.cli.progress import ProgressLine
+from glossary_tui.core.document import read_document
+from glossary_tui.core.entities import group_mentions
+from glossary_tui.core.export import extraction_json, extraction_tsv
+from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``extract`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="glossary-tui extract",
+        description="Print the named entities of a document, with every mention's offsets.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
+    parser.add_argument("--format", choices=("json", "tsv"), default="json", help="output format")
+    parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
+    parser.add_argument(
+        "--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too"
+    )
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Extract and print; return the exit status."""
+    args = parser().parse_args(argv)
+    document = read_document(args.file)
+    extractor = SpacyExtractor(args.model, **({"exclude_labels": ()} if args.all_labels else {}))
+    progress = ProgressLine("extracting")
+    try:
+        mentions = extract_mentions(extractor, document.text, on_progress=progress.update)
+    finally:
+        progress.close()
+    entities = group_mentions(mentions)
+    if args.format == "tsv":
+        sys.stdout.write(extraction_tsv(entities))
+    else:
+        sys.stdout.write(extraction_json(document, extractor.info, entities) + "\n")
+    sys.stdout.flush()
+    return 0
+

@@ -1,0 +1,70 @@
+"""Entities: mentions grouped under one name and label.
+
+This module groups by exact surface form (after trimming a leading "the"
+and a possessive "'s"), per label.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from glossary_tui.core.extract import Mention
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named thing in a document: its canonical ``name``, ``label`` and every mention."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+    @property
+    def count(self) -> int:
+        """How many times the entity is mentioned."""
+        return len(self.mentions)
+
+    @property
+    def first_offset(self) -> int:
+        """Where the entity is first mentioned."""
+        return self.mentions[0].start
+
+
+def entity_id(name: str, label: str) -> str:
+    """A short id, stable for the same name and label across runs and machines."""
+    return hashlib.sha1(f"{label}\x1f{name.casefold()}".encode()).hexdigest()[:12]
+
+
+def surface_name(text: str) -> str:
+    """A mention's text without a leading "the", a possessive ending or extra spaces."""
+    name = " ".join(text.split())
+    name = _LEADING_THE.sub("", name)
+    if len(name) > 2 and name[-2:].lower() in ("'s", "’s"):
+        name = name[:-2]
+    elif name.endswith(("s'", "s’")):
+        name = name[:-1]
+    return name or " ".join(text.split())
+
+
+def group_mentions(mentions: Iterable[Mention]) -> list[Entity]:
+    """Group mentions by (label, surface name); entities ordered by first mention."""
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in sorted(mentions):
+        groups[(mention.label, surface_name(mention.text))].append(mention)
+    entities = [_entity(name, label, members) for (label, name), members in groups.items()]
+    entities.sort(key=lambda entity: entity.first_offset)
+    return entities
+
+
+def _entity(name: str, label: str, mentions: list[Mention]) -> Entity:
+    spellings = Counter(" ".join(mention.text.split()) for mention in mentions)
+    aliases = tuple(sorted(spelling for spelling in spellings if spelling != name))
+    return Entity(entity_id(name, label), name, label, aliases, tuple(mentions))

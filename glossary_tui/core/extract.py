@@ -1,0 +1,168 @@
+"""Named-entity extraction: spaCy NER over paragraph chunks, streamed as results arrive.
+
+:class:`SpacyExtractor` loads only the components NER needs, pipes the text
+through ``nlp.pipe(..., as_tuples=True)`` in paragraph chunks (so spaCy's
+``max_length`` is never hit and memory stays flat), uses several processes
+for long texts, and yields an :class:`ExtractedChunk` per piece of text as it
+finishes, so callers can show progress and results early and can stop at any
+time by ceasing to iterate or through ``should_cancel``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from glossary_tui.core.chunking import chunk_spans
+from glossary_tui.core.model import ModelInfo, load_ner_pipeline, resolve_model_name
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Labels left out of the glossary unless asked for: numbers are not glossary entries.
+NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+#: Texts at least this long are shared out over several processes.
+PARALLEL_MIN_CHARS = 200_000
+#: Chunks per batch sent to a worker process: small enough for smooth progress.
+PARALLEL_BATCH_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """One occurrence of a named entity: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedChunk:
+    """The mentions found in ``text[start:end]``, one finished piece of the work."""
+
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+
+
+class Extractor(Protocol):
+    """Anything that finds mentions in a text; the UI and tests may supply their own."""
+
+    @property
+    def info(self) -> ModelInfo:
+        """The model behind the results (loading it if needed)."""
+        ...
+
+    def extract(
+        self, text: str, *, should_cancel: Callable[[], bool] | None = None
+    ) -> Iterator[ExtractedChunk]:
+        """Yield the mentions of ``text`` piece by piece, covering the whole text once."""
+        ...
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+class SpacyExtractor:
+    """Extract mentions with a spaCy pipeline, loaded lazily and only with what NER needs."""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        exclude_labels: Collection[str] = NUMERIC_LABELS,
+        n_process: int | None = None,
+    ) -> None:
+        """Resolve the model name now (cheap); load it on first use.
+
+        Mentions whose label is in ``exclude_labels`` are dropped (default:
+        :data:`NUMERIC_LABELS`); ``n_process`` forces a number of processes
+        (default: one for short texts, every CPU for long ones).
+        """
+        self.model_name = resolve_model_name(model)
+        self._exclude_labels = frozenset(exclude_labels)
+        self._n_process = n_process
+        self._lock = threading.Lock()
+        self._nlp: Language | None = None
+        self._info: ModelInfo | None = None
+
+    def load(self) -> Language:
+        """Load the pipeline once; safe to call from any thread."""
+        with self._lock:
+            if self._nlp is None:
+                self._nlp, self._info = load_ner_pipeline(self.model_name)
+            return self._nlp
+
+    @property
+    def info(self) -> ModelInfo:
+        """The loaded model's name and version."""
+        self.load()
+        assert self._info is not None
+        return self._info
+
+    def extract(
+        self, text: str, *, should_cancel: Callable[[], bool] | None = None
+    ) -> Iterator[ExtractedChunk]:
+        """Yield one :class:`ExtractedChunk` per chunk of ``text``, in text order."""
+        yield from self.extract_spans(text, chunk_spans(text), should_cancel=should_cancel)
+
+    def extract_spans(
+        self,
+        text: str,
+        spans: Iterable[tuple[int, int]],
+        *,
+        should_cancel: Callable[[], bool] | None = None,
+    ) -> Iterator[ExtractedChunk]:
+        """Yield the mentions of each ``text[start:end]`` span, in the order given."""
+        nlp = self.load()
+        spans = list(spans)
+        n_process = self._n_process or (cpu_count() if len(text) >= PARALLEL_MIN_CHARS else 1)
+        n_process = max(1, min(n_process, len(spans)))
+        pieces = ((text[start:end], (start, end)) for start, end in spans)
+        options = {"batch_size": PARALLEL_BATCH_SIZE} if n_process > 1 else {}
+        docs = nlp.pipe(pieces, as_tuples=True, n_process=n_process, **options)
+        try:
+            for doc, (start, end) in docs:
+                yield ExtractedChunk(start, end, tuple(self._mentions(doc, start)))
+                if should_cancel is not None and should_cancel():
+                    return
+        finally:
+            close = getattr(docs, "close", None)
+            if close is not None:
+                close()
+
+    def _mentions(self, doc, offset: int) -> Iterator[Mention]:
+        for ent in doc.ents:
+            if ent.label_ not in self._exclude_labels:
+                yield Mention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
+
+
+def extract_mentions(
+    extractor: Extractor,
+    text: str,
+    *,
+    on_progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> list[Mention]:
+    """Run ``extractor`` over all of ``text`` and return its mentions sorted by position.
+
+    ``on_progress(done, total)`` is called with characters processed so far.
+    """
+    mentions: list[Mention] = []
+    done = 0
+    for chunk in extractor.extract(text, should_cancel=should_cancel):
+        mentions.extend(chunk.mentions)
+        done += chunk.end - chunk.start
+        if on_progress is not None:
+            on_progress(done, len(text))
+    mentions.sort()
+    return mentions

