@@ -1,0 +1,84 @@
+"""The spaCy engine on real text: offsets, chunk borders, processes, progress and cancellation."""
+
+from pathlib import Path
+
+import pytest
+
+from glossary_tui.core.chunking import chunk_spans
+from glossary_tui.core.document import read_document
+from glossary_tui.core.entities import group_mentions
+from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+
+pytestmark = pytest.mark.model
+
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample-article.txt"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return SpacyExtractor()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return read_document(SAMPLE)
+
+
+def test_sample_article_people_places_and_organisations(extractor, sample):
+    mentions = extract_mentions(extractor, sample.text)
+    found = {(m.text, m.label, m.start, m.end) for m in mentions}
+    raw = SAMPLE.read_text(encoding="utf-8")
+    for name, label in [("Sergey Lavrov", "PERSON"), ("Ismail Haniyeh", "PERSON"), ("Moscow", "GPE"), ("Hamas", "ORG")]:
+        start = raw.index(name)
+        assert (name, label, start, start + len(name)) in found
+    assert all(sample.text[m.start : m.end] == m.text for m in mentions)
+    assert not {m.label for m in mentions} & {"CARDINAL", "MONEY", "PERCENT"}
+
+
+def test_chunk_borders_neither_lose_nor_shift_entities(extractor, sample):
+    text = "\n\n".join([sample.text] * 6)
+    whole = sorted(extract_mentions(extractor, text))
+    small = sorted(m for c in extractor.extract_spans(text, chunk_spans(text, target=300, maximum=900)) for m in c.mentions)
+    assert len(chunk_spans(text, target=300, maximum=900)) > 6
+    assert small == whole
+    assert all(text[m.start : m.end] == m.text for m in small)
+
+
+def test_two_processes_give_the_same_mentions(sample):
+    text = "\n\n".join([sample.text] * 8)
+    single = extract_mentions(SpacyExtractor(n_process=1), text)
+    double = extract_mentions(SpacyExtractor(n_process=2), text)
+    assert single == double
+
+
+def test_progress_reaches_the_whole_text(extractor, sample):
+    text = "\n\n".join([sample.text] * 4)
+    seen = []
+    extract_mentions(extractor, text, on_progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (len(text), len(text))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_cancellation_stops_early(extractor, sample):
+    text = "\n\n".join([sample.text] * 40)
+    chunks = list(extractor.extract(text, should_cancel=lambda: True))
+    assert len(chunks) == 1 and chunks[0].end < len(text)
+
+
+def test_grouping_uses_surface_forms_per_label(extractor, sample):
+    entities = {(e.name, e.label): e for e in group_mentions(extract_mentions(extractor, sample.text))}
+    hamas = entities[("Hamas", "ORG")]
+    assert hamas.count == sample.text.count("Hamas") - 1  # "Fatah-Hamas" is not a mention of its own
+    assert [e.first_offset for e in entities.values()] == sorted(e.first_offset for e in entities.values())
+
+
+@pytest.mark.slow
+def test_war_and_peace_offsets_are_right(extractor):
+    book = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "war-and-peace.txt"
+    if not book.exists():
+        pytest.skip("../shared/corpus is absent")
+    document = read_document(book)
+    mentions = extract_mentions(extractor, document.text)
+    assert len(mentions) > 20_000
+    assert all(document.text[m.start : m.end] == m.text for m in mentions)
+    assert {"Pierre", "Natasha", "Napoleon"} <= {m.text for m in mentions}
