@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from glossary_tui.cli.progress import ProgressLine
+from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.document import read_document
 from glossary_tui.core.entities import group_mentions
 from glossary_tui.core.export import extraction_json, extraction_tsv
@@ -25,6 +26,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too"
     )
+    parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
     return parser
 
 
@@ -33,6 +35,8 @@ def run(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     document = read_document(args.file)
     extractor = SpacyExtractor(args.model, **({"exclude_labels": ()} if args.all_labels else {}))
+    if not args.no_cache:
+        extractor = CachedExtractor(extractor, ExtractionCache(default_cache_directory()))
     progress = ProgressLine("extracting")
     try:
         mentions = extract_mentions(extractor, document.text, on_progress=progress.update)

@@ -10,14 +10,15 @@ time by ceasing to iterate or through ``should_cancel``.
 
 from __future__ import annotations
 
+import bisect
 import os
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.model import ModelInfo, load_ner_pipeline, resolve_model_name
+from glossary_tui.core.model import ModelInfo, load_ner_pipeline, model_info, resolve_model_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,7 +28,7 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY
 #: Texts at least this long are shared out over several processes.
 PARALLEL_MIN_CHARS = 200_000
 #: Chunks per batch sent to a worker process: small enough for smooth progress.
-PARALLEL_BATCH_SIZE = 8
+PARALLEL_BATCH_SIZE = 4
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -58,9 +59,17 @@ class Extractor(Protocol):
         ...
 
     def extract(
-        self, text: str, *, should_cancel: Callable[[], bool] | None = None
+        self,
+        text: str,
+        *,
+        should_cancel: Callable[[], bool] | None = None,
+        focus: Callable[[], int] | None = None,
     ) -> Iterator[ExtractedChunk]:
-        """Yield the mentions of ``text`` piece by piece, covering the whole text once."""
+        """Yield the mentions of ``text`` piece by piece, covering the whole text once.
+
+        ``focus``, when given, returns the offset the reader is looking at;
+        pieces near it should come first.
+        """
         ...
 
 
@@ -104,29 +113,50 @@ class SpacyExtractor:
 
     @property
     def info(self) -> ModelInfo:
-        """The loaded model's name and version."""
-        self.load()
-        assert self._info is not None
+        """The model's name and version, read from its metadata without loading it."""
+        if self._info is None:
+            self._info = model_info(self.model_name)
         return self._info
 
+    @property
+    def settings(self) -> str:
+        """What besides the model shapes the output (for cache keys)."""
+        return "exclude=" + ",".join(sorted(self._exclude_labels))
+
     def extract(
-        self, text: str, *, should_cancel: Callable[[], bool] | None = None
+        self,
+        text: str,
+        *,
+        should_cancel: Callable[[], bool] | None = None,
+        focus: Callable[[], int] | None = None,
     ) -> Iterator[ExtractedChunk]:
-        """Yield one :class:`ExtractedChunk` per chunk of ``text``, in text order."""
-        yield from self.extract_spans(text, chunk_spans(text), should_cancel=should_cancel)
+        """Yield one :class:`ExtractedChunk` per chunk of ``text``.
+
+        Chunks come in text order, or, given ``focus`` (an offset, read again
+        before each chunk is handed to spaCy), nearest that offset first: the
+        part of the text on screen is done before the rest, and moving the
+        focus reprioritises what is left.
+        """
+        spans = chunk_spans(text)
+        n_process = self._n_process or (cpu_count() if len(text) >= PARALLEL_MIN_CHARS else 1)
+        ordered = focus_order(spans, focus) if focus is not None else iter(spans)
+        yield from self.extract_spans(
+            text, ordered, n_process=min(n_process, max(1, len(spans))), should_cancel=should_cancel
+        )
 
     def extract_spans(
         self,
         text: str,
         spans: Iterable[tuple[int, int]],
         *,
+        n_process: int = 1,
         should_cancel: Callable[[], bool] | None = None,
     ) -> Iterator[ExtractedChunk]:
-        """Yield the mentions of each ``text[start:end]`` span, in the order given."""
+        """Yield the mentions of each ``text[start:end]`` span, in the order ``spans`` gives them.
+
+        ``spans`` is consumed lazily, as spaCy asks for more work.
+        """
         nlp = self.load()
-        spans = list(spans)
-        n_process = self._n_process or (cpu_count() if len(text) >= PARALLEL_MIN_CHARS else 1)
-        n_process = max(1, min(n_process, len(spans)))
         pieces = ((text[start:end], (start, end)) for start, end in spans)
         options = {"batch_size": PARALLEL_BATCH_SIZE} if n_process > 1 else {}
         docs = nlp.pipe(pieces, as_tuples=True, n_process=n_process, **options)
@@ -144,6 +174,19 @@ class SpacyExtractor:
         for ent in doc.ents:
             if ent.label_ not in self._exclude_labels:
                 yield Mention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
+
+
+def focus_order(spans: Sequence[tuple[int, int]], focus: Callable[[], int]) -> Iterator[tuple[int, int]]:
+    """Yield every span once: each time the first one left that ends after ``focus()``, else the last one left.
+
+    ``spans`` are sorted, contiguous ``(start, end)`` ranges.
+    """
+    remaining = list(spans)
+    ends = [end for _, end in remaining]
+    while remaining:
+        index = min(bisect.bisect_right(ends, focus()), len(remaining) - 1)
+        del ends[index]
+        yield remaining.pop(index)
 
 
 def extract_mentions(

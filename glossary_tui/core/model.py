@@ -8,6 +8,7 @@ module costs nothing at start-up.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,23 +86,43 @@ def load_ner_pipeline(name: str) -> tuple[Language, ModelInfo]:
     except Exception as error:  # noqa: BLE001 - any failure is reported the same way
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
         raise ModelError(f"cannot load spaCy pipeline '{name}' ({reason}); {INSTALL_HINT}") from None
-    meta = nlp.meta
-    info = ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", version=meta.get("version", "?"))
-    return nlp, info
+    return nlp, _info_from_meta(nlp.meta, name)
+
+
+def model_info(name: str) -> ModelInfo:
+    """The pipeline's name and version from its ``meta.json``, without importing spaCy.
+
+    Cheap enough for start-up, so a cached extraction can be found before
+    any model is loaded.
+    """
+    meta_path = _pipeline_directory(name) / "meta.json"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ModelError(f"spaCy pipeline '{name}' has no readable meta.json ({error}); {INSTALL_HINT}") from None
+    return _info_from_meta(meta, name)
+
+
+def _info_from_meta(meta: dict[str, Any], name: str) -> ModelInfo:
+    return ModelInfo(name=f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", version=str(meta.get("version", "?")))
 
 
 def _config_path(name: str) -> Path:
     """The ``config.cfg`` of an installed pipeline package or a pipeline directory."""
-    path = Path(name)
-    if not path.exists():
-        from spacy.util import get_package_path, is_package
+    return _pipeline_directory(name) / "config.cfg"
 
-        if not is_package(name):
-            raise ModelError(f"spaCy pipeline '{name}' is not installed; {INSTALL_HINT}")
-        package = get_package_path(name)
-        found = sorted(package.glob("*/config.cfg")) or [package / "config.cfg"]
-        return found[0]
-    return path / "config.cfg"
+
+def _pipeline_directory(name: str) -> Path:
+    """The directory holding an installed pipeline's (or a path's) ``config.cfg`` and ``meta.json``."""
+    path = Path(name)
+    if path.exists():
+        return path
+    spec = importlib.util.find_spec(name) if name.isidentifier() else None
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelError(f"spaCy pipeline '{name}' is not installed; {INSTALL_HINT}")
+    package = Path(next(iter(spec.submodule_search_locations)))
+    found = sorted(directory.parent for directory in package.glob("*/config.cfg"))
+    return found[0] if found else package
 
 
 def _listener_upstreams(node: Any) -> list[str]:
