@@ -7,8 +7,9 @@ one line on stderr and a non-zero exit status, never a traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from glossary_tui.core.errors import GlossaryError
 
@@ -16,21 +17,23 @@ from glossary_tui.core.errors import GlossaryError
 EXIT_USAGE = 2
 
 
-def _subcommands() -> dict[str, Callable[[Sequence[str]], int]]:
-    from glossary_tui.cli import extract, reader
-
-    return {"extract": extract.run, "read": reader.run}
+#: Subcommand name -> module (under glossary_tui.cli) whose ``run(argv)`` implements it.
+SUBCOMMANDS = {
+    "extract": "extract",
+}
+#: The module run when the first argument is not a subcommand: the reader itself.
+READER = "reader"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = _subcommands()
-    command = commands.get(args[0]) if args else None
+    if args and args[0] in SUBCOMMANDS:
+        module, args = SUBCOMMANDS[args[0]], args[1:]
+    else:
+        module = READER
     try:
-        if command is not None:
-            return command(args[1:])
-        return commands["read"](args)
+        return importlib.import_module(f"glossary_tui.cli.{module}").run(args)
     except GlossaryError as error:
         print(f"glossary-tui: error: {error}", file=sys.stderr)
         return EXIT_USAGE

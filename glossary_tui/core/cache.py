@@ -106,7 +106,7 @@ class CachedExtractor:
 
     def cached(self, text: str) -> list[Mention] | None:
         """The cached mentions of ``text``, if any."""
-        return self.cache.load(self._key(text), text)
+        return self.cache.load(self.key_for(text), text)
 
     def extract(
         self,
@@ -116,7 +116,7 @@ class CachedExtractor:
         focus: Callable[[], int] | None = None,
     ) -> Iterator[ExtractedChunk]:
         """Yield the cached result as one chunk, or the wrapped extractor's chunks, saving them."""
-        key = self._key(text)
+        key = self.key_for(text)
         mentions = self.cache.load(key, text)
         if mentions is not None:
             yield ExtractedChunk(0, len(text), tuple(mentions))
@@ -130,6 +130,7 @@ class CachedExtractor:
         if covered == len(text):
             self.cache.save(key, text, found)
 
-    def _key(self, text: str) -> str:
+    def key_for(self, text: str) -> str:
+        """The cache key of ``text`` under the wrapped extractor."""
         sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
         return self.cache.key(sha256, self.inner.info, self.inner.settings)

@@ -156,13 +156,37 @@ class SpacyExtractor:
 
         ``spans`` is consumed lazily, as spaCy asks for more work.
         """
+        pieces = ((text, 0, start, end) for start, end in spans)
+        for _, chunk in self._pipe(pieces, n_process, should_cancel):
+            yield chunk
+
+    def extract_many(
+        self, texts: Sequence[str], *, should_cancel: Callable[[], bool] | None = None
+    ) -> Iterator[tuple[int, ExtractedChunk]]:
+        """Extract several texts through one ``nlp.pipe`` and one set of processes.
+
+        Yields ``(index of the text, chunk)`` in order; a text is done when its
+        chunks cover it. Many small documents keep every CPU busy this way.
+        """
+        pieces = ((text, index, start, end) for index, text in enumerate(texts) for start, end in chunk_spans(text))
+        total = sum(len(text) for text in texts)
+        n_process = self._n_process or (cpu_count() if total >= PARALLEL_MIN_CHARS else 1)
+        yield from self._pipe(pieces, n_process, should_cancel)
+
+    def _pipe(
+        self,
+        pieces: Iterable[tuple[str, int, int, int]],
+        n_process: int,
+        should_cancel: Callable[[], bool] | None,
+    ) -> Iterator[tuple[int, ExtractedChunk]]:
+        """Run NER over ``(text, index, start, end)`` pieces; yield ``(index, chunk)``."""
         nlp = self.load()
-        pieces = ((text[start:end], (start, end)) for start, end in spans)
+        tuples = ((text[start:end], (index, start, end)) for text, index, start, end in pieces)
         options = {"batch_size": PARALLEL_BATCH_SIZE} if n_process > 1 else {}
-        docs = nlp.pipe(pieces, as_tuples=True, n_process=n_process, **options)
+        docs = nlp.pipe(tuples, as_tuples=True, n_process=n_process, **options)
         try:
-            for doc, (start, end) in docs:
-                yield ExtractedChunk(start, end, tuple(self._mentions(doc, start)))
+            for doc, (index, start, end) in docs:
+                yield index, ExtractedChunk(start, end, tuple(self._mentions(doc, start)))
                 if should_cancel is not None and should_cancel():
                     return
         finally:
