@@ -1,0 +1,63 @@
+"""The ``?`` help screen: every key the reader understands."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+#: (keys, what they do), grouped under headings.
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Entities", (
+        ("j / k, ↑ / ↓", "move in the entity list"),
+        ("enter", "jump to the entity's first mention"),
+        ("n / N", "next / previous mention of the selected entity"),
+        ("/", "filter entities by name or alias (letters in order match too)"),
+        ("t", "show one label: All, PERSON, ORG, …"),
+        ("s", "sort: by count, by first appearance, A–Z"),
+        ("v", "scope: whole text, or only entities on screen now"),
+    )),
+    ("Reading", (
+        ("↑ ↓, PgUp PgDn, space", "scroll the article"),
+        ("Home / End", "top / end of the article"),
+        ("tab / shift+tab", "move between the article, the list, the mentions and the note"),
+        ("click", "a highlighted mention selects its entity; a row selects it"),
+    )),
+    ("Notes", (
+        ("e", "edit the selected entity's note (saved as you type)"),
+        ("esc", "leave the note editor"),
+    )),
+    ("Anywhere", (
+        ("ctrl+p", "command palette: go to an entity, change theme, …"),
+        ("?", "this help"),
+        ("q", "quit"),
+    )),
+)  # fmt: skip
+
+
+def help_content() -> Content:
+    """The key table as one Content."""
+    parts: list[str | tuple[str, str]] = []
+    for heading, rows in KEYS:
+        parts.append((f"{heading}\n", "bold $text-accent"))
+        for keys, description in rows:
+            parts += [(f"  {keys:<24}", "bold"), f"{description}\n"]
+        parts.append("\n")
+    return Content.assemble(*parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; any of escape, q or ? closes it."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """The key table in a scrollable box."""
+        with VerticalScroll(id="help-box"):
+            yield Static(Content.styled("glossary-tui keys", "bold"), id="help-title")
+            yield Static(help_content(), id="help-keys")

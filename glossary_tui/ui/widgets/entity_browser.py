@@ -1,0 +1,217 @@
+"""The entity pane: a filter box, the list's settings, and the entities grouped by label."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import groupby
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from glossary_tui.core.entities import Entity
+from glossary_tui.core.entity_filter import SortOrder, match_score, mentioned_between, sort_entities
+from glossary_tui.core.labels import label_rank
+from glossary_tui.core.sparkline import sparkline
+
+ALL_LABELS = "All"
+LABEL_HEADER_PREFIX = "label:"
+
+
+class EntityList(OptionList):
+    """The entity rows, with vi-style movement."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+
+class EntityBrowser(Vertical):
+    """Filter, label filter, sort and scope over the document's entities."""
+
+    class Highlighted(Message):
+        """The cursor moved to ``entity``."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    class Chosen(Message):
+        """The reader pressed enter on (or clicked) ``entity``."""
+
+        def __init__(self, entity: Entity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, text_length: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text_length = text_length
+        self.entities: list[Entity] = []
+        self.by_id: dict[str, Entity] = {}
+        self.label = ALL_LABELS
+        self.order = SortOrder.COUNT
+        self.visible_only = False
+        self.visible_range = (0, 0)
+        self.query = ""
+        self._rows: dict[str, Option] = {}
+
+    def compose(self) -> ComposeResult:
+        """The filter box, the settings line and the list."""
+        yield Input(placeholder="/ filter entities", id="entity-filter")
+        yield Static(id="entity-settings")
+        yield EntityList(id="entity-list", markup=False)
+
+    def on_mount(self) -> None:
+        """Show the settings before any entity arrives."""
+        self._refresh_list()
+
+    # -- what the screen calls ------------------------------------------------------------
+
+    def set_entities(self, entities: Sequence[Entity]) -> None:
+        """Show ``entities``, keeping the cursor on the same entity if it is still there."""
+        self.entities = list(entities)
+        self.by_id = {entity.id: entity for entity in self.entities}
+        self._rows.clear()
+        self._refresh_list()
+
+    def cycle_label(self) -> None:
+        """Show the next label only (All, then each label present, then All again)."""
+        labels = [ALL_LABELS, *sorted({e.label for e in self.entities}, key=label_rank)]
+        index = labels.index(self.label) if self.label in labels else 0
+        self.label = labels[(index + 1) % len(labels)]
+        self._refresh_list()
+
+    def cycle_sort(self) -> None:
+        """Sort by the next order."""
+        self.order = self.order.next()
+        self._refresh_list()
+
+    def toggle_scope(self) -> None:
+        """Switch between every entity and only those mentioned on screen."""
+        self.visible_only = not self.visible_only
+        self._refresh_list()
+
+    def set_visible_range(self, start: int, end: int) -> None:
+        """The text on screen moved; refilter if only visible entities are shown."""
+        self.visible_range = (start, end)
+        if self.visible_only:
+            self._refresh_list()
+
+    def highlight(self, entity_id: str) -> None:
+        """Move the cursor to an entity, showing every entity if the filters hide it."""
+        entity_list = self.query_one(EntityList)
+        try:
+            index = entity_list.get_option_index(entity_id)
+        except OptionDoesNotExist:
+            self.label, self.visible_only, self.query = ALL_LABELS, False, ""
+            self.query_one(Input).value = ""
+            self._refresh_list()
+            index = entity_list.get_option_index(entity_id)
+        entity_list.highlighted = index
+
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        """The entity under the cursor."""
+        option = self.query_one(EntityList).highlighted_option
+        return self.by_id.get(option.id) if option is not None and option.id else None
+
+    # -- events ---------------------------------------------------------------------------
+
+    @on(Input.Changed, "#entity-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query = event.value
+        self._refresh_list()
+
+    @on(Input.Submitted, "#entity-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one(EntityList).focus()
+
+    @on(OptionList.OptionHighlighted, "#entity-list")
+    def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        entity = self.by_id.get(event.option.id or "")
+        if entity is not None:
+            self.post_message(self.Highlighted(entity))
+
+    @on(OptionList.OptionSelected, "#entity-list")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        entity = self.by_id.get(event.option.id or "")
+        if entity is not None:
+            self.post_message(self.Chosen(entity))
+
+    # -- building the list ----------------------------------------------------------------
+
+    def shown_entities(self) -> list[Entity]:
+        """The entities passing the filter, label and scope, in display order."""
+        entities = self.entities
+        if self.label != ALL_LABELS:
+            entities = [e for e in entities if e.label == self.label]
+        if self.visible_only:
+            start, end = self.visible_range
+            entities = [e for e in entities if mentioned_between(e, start, end)]
+        if self.query.strip():
+            scored = [(match_score(self.query, e), e) for e in entities]
+            ranked = sorted(((score, e) for score, e in scored if score), key=lambda pair: -pair[0])
+            best = {e.id: -score for score, e in ranked}
+            ordered = sort_entities((e for _, e in ranked), self.order)
+            entities = sorted(ordered, key=lambda e: best[e.id])
+        else:
+            entities = sort_entities(entities, self.order)
+        return sorted(entities, key=lambda e: label_rank(e.label))
+
+    def _refresh_list(self) -> None:
+        entity_list = self.query_one(EntityList)
+        current = self.highlighted_entity
+        shown = self.shown_entities()
+        options: list[Option] = []
+        for label, group in groupby(shown, key=lambda e: e.label):
+            members = list(group)
+            header = Content.assemble((f"{label} ", "bold"), (f"{len(members)}", "dim"))
+            options.append(Option(header, id=f"{LABEL_HEADER_PREFIX}{label}", disabled=True))
+            options.extend(self._row(entity) for entity in members)
+        entity_list.set_options(options)
+        index = None
+        successor = self._successor(current, shown) if current is not None else None
+        if successor is not None:
+            index = entity_list.get_option_index(successor.id)
+        elif shown:
+            index = 1
+        entity_list.highlighted = index
+        self._show_settings(len(shown))
+
+    @staticmethod
+    def _successor(previous: Entity, shown: Sequence[Entity]) -> Entity | None:
+        """The shown entity that is ``previous`` now: same id, or holding its first mention."""
+        first = previous.mentions[0]
+        by_mention = None
+        for entity in shown:
+            if entity.id == previous.id:
+                return entity
+            if by_mention is None and first in entity.mentions:
+                by_mention = entity
+        return by_mention
+
+    def _row(self, entity: Entity) -> Option:
+        option = self._rows.get(entity.id)
+        if option is None:
+            spark = sparkline((m.start for m in entity.mentions), self.text_length)
+            prompt = Content.assemble(
+                (spark, "$text-muted"), (f" {entity.count:>5} ", "dim"), entity.name
+            )
+            option = self._rows[entity.id] = Option(prompt, id=entity.id)
+        return option
+
+    def _show_settings(self, shown: int) -> None:
+        scope = "on screen" if self.visible_only else "whole text"
+        settings = Content.assemble(
+            ("t ", "bold"), self.label, ("  s ", "bold"), self.order.value, ("  v ", "bold"), scope,
+            (f"  {shown}/{len(self.entities)}", "dim"),
+        )  # fmt: skip
+        self.query_one("#entity-settings", Static).update(settings)
