@@ -17,13 +17,13 @@ from glossary_tui.core.names import name_key
 class FakeExtractor:
     """Finds the given names (whole words) and labels them; no spaCy involved.
 
-    ``gate``, when given, is waited on before each chunk, so a test can hold
-    extraction mid-way and look at the screen.
+    ``gate``, when given, is a semaphore acquired before each chunk, so a test
+    can let a number of chunks through and look at the screen mid-way.
     """
 
     info = ModelInfo("fake_model", "1.0")
 
-    def __init__(self, names: dict[str, str], gate: threading.Event | None = None, chunk_size: int = 3000) -> None:
+    def __init__(self, names: dict[str, str], gate: threading.Semaphore | None = None, chunk_size: int = 3000) -> None:
         self.names = names
         self.gate = gate
         self.chunk_size = chunk_size
@@ -41,8 +41,9 @@ class FakeExtractor:
         """Yield one chunk per piece of the text, in text order."""
         self.calls += 1
         for start, end in chunk_spans(text, target=self.chunk_size, maximum=self.chunk_size * 4):
-            if self.gate is not None:
-                self.gate.wait(5)
+            while self.gate is not None and not self.gate.acquire(timeout=0.02):
+                if should_cancel is not None and should_cancel():
+                    return
             if should_cancel is not None and should_cancel():
                 return
             mentions = tuple(

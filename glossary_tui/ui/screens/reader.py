@@ -48,7 +48,7 @@ class ReaderScreen(Screen[None]):
         Binding("t", "cycle_label", "Label"),
         Binding("s", "cycle_sort", "Sort"),
         Binding("v", "toggle_scope", "Scope"),
-        Binding("escape", "leave", "Back", show=False),
+        Binding("escape", "leave", "Leave"),
     ]
 
     def __init__(self, document: Document, extractor: Extractor, store: GlossaryStore) -> None:

@@ -82,6 +82,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._current: Mention | None = None
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        self._shown = (0, 0)
         #: The offset at the top of the screen; read by the extraction thread to work there first.
         self.focus_offset = 0
 
@@ -129,14 +130,24 @@ class ArticleView(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap to the new width, keeping the reader's place."""
+        """Re-wrap to the new width, keeping the reader's place.
+
+        The place is the current mention if it is on screen, else the text at the top.
+        """
         width = self.scrollable_content_region.width
-        if width != self._layout.width or not len(self._layout):
-            anchor = self._top_offset()
-            self._layout = TextLayout(self.text, width)
-            self.virtual_size = Size(width, len(self._layout))
-            self._invalidate()
-            self.scroll_to(y=self._layout.row_of(anchor), animate=False, immediate=True)
+        if width == self._layout.width and len(self._layout):
+            return
+        start, end = self._shown
+        current = self._current
+        keep_current = current is not None and start <= current.start < end
+        self._layout = TextLayout(self.text, width)
+        self.virtual_size = Size(width, len(self._layout))
+        self._invalidate()
+        # Scroll once the new virtual size has been laid out, or the scroll would be clamped to the old one.
+        if keep_current:
+            self.call_after_refresh(self.show_offset, current.start)
+        else:
+            self.call_after_refresh(self.scroll_to_offset_top, start)
 
     def on_mount(self) -> None:
         """Lay the text out for the first time."""
@@ -212,11 +223,14 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         """Clicking a highlighted mention reports it."""
-        row = round(self.scroll_offset.y) + event.y
+        position = event.get_content_offset(self)
+        if position is None:
+            return
+        row = round(self.scroll_offset.y) + position.y
         if row >= len(self._layout):
             return
         start, end = self._layout.row_span(row)
-        offset = column_to_offset(self.text, start, end, event.x - self.gutter.left)
+        offset = column_to_offset(self.text, start, end, position.x)
         for mention in self._mentions_between(offset, offset + 1):
             if mention.start <= offset < mention.end:
                 self.post_message(self.MentionClicked(mention))
@@ -228,13 +242,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def _top_offset(self) -> int:
-        if not len(self._layout):
-            return 0
-        top = min(round(self.scroll_offset.y), len(self._layout) - 1)
-        return self._layout.starts[top]
-
     def _report_position(self) -> None:
-        start, end = self.visible_range
+        start, end = self._shown = self.visible_range
         self.focus_offset = start
         self.post_message(self.Scrolled(start, end))
