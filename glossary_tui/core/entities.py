@@ -40,7 +40,7 @@ class Entity:
 
 def entity_id(name: str, label: str) -> str:
     """A short id, stable for the same name and label across runs and machines."""
-    return hashlib.sha1(f"{label}\x1f{name.casefold()}".encode()).hexdigest()[:12]
+    return hashlib.sha1(f"{label}\x1f{name}".encode()).hexdigest()[:12]
 
 
 def surface_name(text: str) -> str:
