@@ -11,8 +11,10 @@ time by ceasing to iterate or through ``should_cancel``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import os
 import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
@@ -180,24 +182,80 @@ class SpacyExtractor:
         should_cancel: Callable[[], bool] | None,
     ) -> Iterator[tuple[int, ExtractedChunk]]:
         """Run NER over ``(text, index, start, end)`` pieces; yield ``(index, chunk)``."""
+        if n_process > 1:
+            yield from self._pipe_in_processes(pieces, n_process, should_cancel)
+            return
         nlp = self.load()
         tuples = ((text[start:end], (index, start, end)) for text, index, start, end in pieces)
-        options = {"batch_size": PARALLEL_BATCH_SIZE} if n_process > 1 else {}
-        docs = nlp.pipe(tuples, as_tuples=True, n_process=n_process, **options)
-        try:
-            for doc, (index, start, end) in docs:
-                yield index, ExtractedChunk(start, end, tuple(self._mentions(doc, start)))
-                if should_cancel is not None and should_cancel():
-                    return
-        finally:
-            close = getattr(docs, "close", None)
-            if close is not None:
-                close()
+        for doc, (index, start, end) in nlp.pipe(tuples, as_tuples=True):
+            yield index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, self._exclude_labels)))
+            if should_cancel is not None and should_cancel():
+                return
 
-    def _mentions(self, doc, offset: int) -> Iterator[Mention]:
-        for ent in doc.ents:
-            if ent.label_ not in self._exclude_labels:
-                yield Mention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
+    def _pipe_in_processes(
+        self,
+        pieces: Iterable[tuple[str, int, int, int]],
+        n_process: int,
+        should_cancel: Callable[[], bool] | None,
+    ) -> Iterator[tuple[int, ExtractedChunk]]:
+        """Share the pieces out to ``n_process`` worker processes, a few batches ahead of the results.
+
+        Not spaCy's ``n_process``: stopping early there waits for every text
+        already queued, and can leave a queue thread blocking the interpreter's
+        exit. Here, stopping cancels what has not started, and the pool is shut
+        down without waiting.
+        """
+        self.load()  # a missing or broken model fails here, in this process, with a clear message
+        batches = _batches(((text[start:end], index, start, end) for text, index, start, end in pieces))
+        pool = ProcessPoolExecutor(
+            max_workers=n_process, initializer=_start_worker, initargs=(self.model_name, self._exclude_labels)
+        )
+        pending: set[Future[list[tuple[int, ExtractedChunk]]]] = set()
+        try:
+            for batch in itertools.islice(batches, 2 * n_process):
+                pending.add(pool.submit(_extract_batch, batch))
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield from future.result()
+                    if should_cancel is not None and should_cancel():
+                        return
+                    batch = next(batches, None)
+                    if batch is not None:
+                        pending.add(pool.submit(_extract_batch, batch))
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+#: The pipeline of a worker process, loaded once when the process starts.
+_worker_pipeline: tuple[Language, frozenset[str]] | None = None
+
+
+def _start_worker(model_name: str, exclude_labels: frozenset[str]) -> None:
+    global _worker_pipeline
+    _worker_pipeline = (load_ner_pipeline(model_name)[0], exclude_labels)
+
+
+def _extract_batch(batch: list[tuple[str, int, int, int]]) -> list[tuple[int, ExtractedChunk]]:
+    """In a worker process: the chunks of one batch of ``(piece, index, start, end)``."""
+    assert _worker_pipeline is not None
+    nlp, exclude_labels = _worker_pipeline
+    docs = nlp.pipe(piece for piece, _, _, _ in batch)
+    return [
+        (index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, exclude_labels))))
+        for doc, (_, index, start, end) in zip(docs, batch)
+    ]
+
+
+def _batches(pieces: Iterator[tuple[str, int, int, int]]) -> Iterator[list[tuple[str, int, int, int]]]:
+    while batch := list(itertools.islice(pieces, PARALLEL_BATCH_SIZE)):
+        yield batch
+
+
+def _doc_mentions(doc, offset: int, exclude_labels: frozenset[str]) -> Iterator[Mention]:
+    for ent in doc.ents:
+        if ent.label_ not in exclude_labels:
+            yield Mention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
 
 
 def focus_order(spans: Sequence[tuple[int, int]], focus: Callable[[], int]) -> Iterator[tuple[int, int]]:

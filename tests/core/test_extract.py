@@ -1,5 +1,7 @@
 """The spaCy engine on real text: offsets, chunk borders, processes, progress and cancellation."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,6 +65,28 @@ def test_cancellation_stops_early(extractor, sample):
     text = "\n\n".join([sample.text] * 40)
     chunks = list(extractor.extract(text, should_cancel=lambda: True))
     assert len(chunks) == 1 and chunks[0].end < len(text)
+
+
+STOP_EARLY_AND_EXIT = """
+import sys
+from glossary_tui.core.extract import SpacyExtractor
+text = open(sys.argv[1], encoding="utf-8").read()
+for seen, _ in enumerate(SpacyExtractor(n_process=2).extract("\\n\\n".join([text] * 60)), 1):
+    if seen == 3:
+        break  # the reader quit
+print("stopped")
+"""
+
+
+def test_stopping_a_parallel_run_early_lets_the_process_exit():
+    # The hang this guards against was permanent (a queue thread waiting on dead workers),
+    # so the timeout only keeps a regression from blocking the suite.
+    result = subprocess.run(
+        [sys.executable, "-c", STOP_EARLY_AND_EXIT, str(SAMPLE)], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "stopped"
+    assert result.stderr == ""
 
 
 def test_grouping_uses_surface_forms_per_label(extractor, sample):

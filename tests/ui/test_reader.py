@@ -271,3 +271,23 @@ async def test_names_differing_only_in_case_are_listed_side_by_side(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         assert {e.name for e in app.screen.query_one(EntityBrowser).shown_entities()} == {"CHAPTER", "Chapter", "Pierre"}
+
+
+async def test_list_follows_the_reader_while_entities_arrive(make_app):
+    gate = threading.Semaphore(0)
+    app = make_app(text=small_text(30), extractor=FakeExtractor(NAMES, gate=gate, chunk_size=60))
+    async with app.run_test(size=(120, 40)) as pilot:
+        gate.release(1)
+        while not app.screen.entities:
+            await pilot.pause(0.05)
+        browser = app.screen.query_one(EntityBrowser)
+        gate.release(100)
+        await settle(app, pilot)
+        # Untouched, the cursor stays on the first row as better-known entities arrive.
+        assert browser.highlighted_entity.name == "Anna Pavlovna"
+        assert app.screen.query_one(EntityList).highlighted == 1
+        await pilot.press("tab", "tab", "down", "down")
+        chosen = browser.highlighted_entity
+        browser.set_entities(app.screen.entities[::-1])
+        await pilot.pause()
+        assert browser.highlighted_entity == chosen

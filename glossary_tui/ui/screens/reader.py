@@ -202,10 +202,9 @@ class ReaderScreen(Screen[None]):
         self.query_one(ArticleView).select(entity.mentions, current)
         detail = self.query_one(EntityDetail)
         detail.show(entity)
+        detail.show_position(self.mention_index)
         if not same:
             self._load_note(entity)
-        elif self.mention_index is not None:
-            detail.show_position(self.mention_index)
 
     def _go_to_mention(self, index: int) -> None:
         entity = self.selected
@@ -252,11 +251,10 @@ class ReaderScreen(Screen[None]):
 
     @on(NoteLoaded)
     def _note_loaded(self, message: NoteLoaded) -> None:
-        detail = self.query_one(EntityDetail)
-        if message.entity_id not in self._pending_notes:
-            detail.show_note(message.entity_id, message.note)
-        if self.selected is not None and self.selected.id == message.entity_id:
-            detail.show(self.selected, message.occurrences)
+        editing = message.entity_id in self._pending_notes
+        self.query_one(EntityDetail).show_note(
+            message.entity_id, None if editing else message.note, message.occurrences
+        )
 
     @on(EntityDetail.NoteEdited)
     def _note_edited(self, message: EntityDetail.NoteEdited) -> None:

@@ -60,6 +60,9 @@ class EntityBrowser(Vertical):
         self.visible_range = (0, 0)
         self.query = ""
         self._rows: dict[str, Option] = {}
+        #: True once the reader has moved the cursor: list updates then keep it on their entity.
+        self._reader_moved = False
+        self._placed_index: int | None = None
 
     def compose(self) -> ComposeResult:
         """The filter box, the settings line and the list."""
@@ -113,6 +116,7 @@ class EntityBrowser(Vertical):
             self.query_one(Input).value = ""
             self._refresh_list()
             index = entity_list.get_option_index(entity_id)
+        self._reader_moved = True
         entity_list.highlighted = index
 
     @property
@@ -135,6 +139,10 @@ class EntityBrowser(Vertical):
     @on(OptionList.OptionHighlighted, "#entity-list")
     def _option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if event.option_index == self._placed_index:
+            self._placed_index = None  # the list put the cursor there, not the reader
+        else:
+            self._reader_moved = True
         entity = self.by_id.get(event.option.id or "")
         if entity is not None:
             self.post_message(self.Highlighted(entity))
@@ -178,11 +186,12 @@ class EntityBrowser(Vertical):
             options.extend(self._row(entity) for entity in members)
         entity_list.set_options(options)
         index = None
-        successor = self._successor(current, shown) if current is not None else None
+        successor = self._successor(current, shown) if current is not None and self._reader_moved else None
         if successor is not None:
             index = entity_list.get_option_index(successor.id)
         elif shown:
             index = 1
+        self._placed_index = index
         entity_list.highlighted = index
         self._show_settings(len(shown))
 

@@ -64,6 +64,7 @@ class EntityDetail(Vertical):
         self.text = text
         self.entity: Entity | None = None
         self._saved_note = ""
+        self._occurrences: tuple[tuple[str, int], ...] = ()
 
     def compose(self) -> ComposeResult:
         """Heading, facts, position, mention list and note editor."""
@@ -73,12 +74,15 @@ class EntityDetail(Vertical):
         yield OptionList(id="mention-list", markup=False)
         yield TextArea(id="note", soft_wrap=True, tab_behavior="focus")
 
-    def show(self, entity: Entity, occurrences: Sequence[tuple[str, int]] = ()) -> None:
-        """Show ``entity``; ``occurrences`` are ``(document title, count)`` in other documents."""
+    def show(self, entity: Entity) -> None:
+        """Show ``entity`` (again, if it grew while extraction runs)."""
         same = self.entity is not None and self.entity.id == entity.id
         self.entity = entity
+        if not same:
+            self._occurrences = ()
+            self._load_editor("")
         self.query_one("#detail-heading", Static).update(Content.styled(entity.name, "bold"))
-        self.query_one("#detail-facts", Static).update(self._facts(entity, occurrences))
+        self._show_facts()
         mentions = self.query_one("#mention-list", OptionList)
         highlighted = mentions.highlighted if same else None
         mentions.set_options(
@@ -86,15 +90,19 @@ class EntityDetail(Vertical):
             for index, mention in enumerate(entity.mentions[:MAX_LISTED_MENTIONS])
         )
         mentions.highlighted = highlighted
-        if not same:
-            self.show_position(None)
-            self._load_editor("")
 
-    def show_note(self, entity_id: str, note: str) -> None:
-        """Put the stored note of entity ``entity_id`` in the editor, unless another entity is shown."""
+    def show_note(self, entity_id: str, note: str | None, occurrences: Sequence[tuple[str, int]]) -> None:
+        """Show the stored note (unless ``None``: the reader is editing) and the other documents of an entity.
+
+        Ignored if another entity is shown by now. ``occurrences`` are
+        ``(document title, count)`` pairs.
+        """
         if self.entity is None or self.entity.id != entity_id:
             return
-        self._load_editor(note)
+        self._occurrences = tuple(occurrences)
+        self._show_facts()
+        if note is not None:
+            self._load_editor(note)
 
     def _load_editor(self, note: str) -> None:
         editor = self.query_one("#note", TextArea)
@@ -107,7 +115,8 @@ class EntityDetail(Vertical):
         position = self.query_one("#detail-position", Static)
         if self.entity is None or index is None:
             total = self.entity.count if self.entity is not None else 0
-            position.update(Content.styled(f"n / N: walk through the {total} mentions", "dim"))
+            hint = "n: go to the mention" if total == 1 else f"n / N: walk through the {total} mentions"
+            position.update(Content.styled(hint, "dim"))
             return
         position.update(Content.assemble(("mention ", "dim"), (f"{index + 1} of {self.entity.count}", "bold")))
         mentions = self.query_one("#mention-list", OptionList)
@@ -137,13 +146,14 @@ class EntityDetail(Vertical):
             self._saved_note = note
             self.post_message(self.NoteEdited(self.entity, note))
 
-    @staticmethod
-    def _facts(entity: Entity, occurrences: Sequence[tuple[str, int]]) -> Content:
+    def _show_facts(self) -> None:
+        entity = self.entity
+        assert entity is not None
         description = describe_label(entity.label)
         parts: list[str | tuple[str, str]] = [(entity.label, "bold"), (f"  {description}" if description else "", "dim")]
         parts.append(f"\n{entity.count} mention{'s' if entity.count != 1 else ''}")
         if entity.aliases:
             parts += [("\nalso: ", "dim"), ", ".join(entity.aliases)]
-        for title, count in occurrences:
+        for title, count in self._occurrences:
             parts += [("\nin ", "dim"), title, (f" ({count})", "dim")]
-        return Content.assemble(*parts)
+        self.query_one("#detail-facts", Static).update(Content.assemble(*parts))
