@@ -11,3 +11,7 @@ class DocumentError(GlossaryError):
 
 class ModelError(GlossaryError):
     """A spaCy pipeline cannot be found or loaded."""
+
+
+class StoreError(GlossaryError):
+    """The glossary file cannot be read, parsed or written."""

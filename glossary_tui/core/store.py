@@ -1,20 +1,61 @@
-"""The glossary store: the reader's notes on entities, kept in one TinyDB file.
+"""The glossary store: the reader's notes, the documents read, and reader corrections, in one TinyDB file.
 
-An entry is keyed by label and normalised name, so a note written on an
-entity is found again whenever that name turns up, in any document.
+Tables:
+
+``entries``
+    One per glossary entry: ``name``, ``label``, ``aliases``, ``keys`` (the
+    :func:`~glossary_tui.core.names.name_key` of the name and every alias),
+    ``note``, ``created``/``updated`` (ISO times) and ``documents`` (document
+    sha256 -> mentions). An entity matches an entry with its label and any
+    shared key, so a note on "Sergey Lavrov" is found again for "Lavrov" in
+    another document once "Lavrov" is known as one of his names.
+``documents``
+    One per document read: ``sha256`` of its normalised text, ``source``,
+    ``title``, ``last_opened`` and reading ``position`` (an offset).
+``corrections``
+    The reader's corrections to the grouping, opaque records kept in order.
+``meta``
+    ``{"schema": SCHEMA_VERSION}``.
+
+Entries are kept for entities with a note and for entities mentioned at least
+:data:`MIN_RECORDED_MENTIONS` times, so the file stays small enough for every
+note save to rewrite it quickly. Mentions themselves live in the extraction
+cache, never here.
+
+Every write happens under a lock shared by every process, reads the file as it
+is now, applies one change and replaces the file atomically: two terminals on
+one glossary never overwrite each other's notes.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
-from tinydb import Query, TinyDB
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
 
+from glossary_tui.core.document import Document
 from glossary_tui.core.entities import Entity
+from glossary_tui.core.errors import StoreError
+from glossary_tui.core.names import name_key
+from glossary_tui.core.snapshots import take_daily_snapshot
+from glossary_tui.core.storage import AtomicJSONStorage, read_json, remove_leftovers
 
 DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
+SCHEMA_VERSION = 1
+#: Entities mentioned fewer times than this (and without a note) are not recorded as entries.
+MIN_RECORDED_MENTIONS = 2
+#: Seconds to wait for another process's write before giving up.
+LOCK_TIMEOUT = 10.0
+
+Data = dict[str, dict[str, Any]]
 
 
 def default_store_path() -> Path:
@@ -27,38 +68,343 @@ def default_store_path() -> Path:
     return Path(user_data_dir("glossary-tui")) / "glossary.json"
 
 
-def entry_key(name: str, label: str) -> str:
-    """The key an entry is found by: label and case-folded, space-normalised name."""
-    return f"{label}:{' '.join(name.split()).casefold()}"
+@dataclass(frozen=True)
+class Occurrence:
+    """An entry's mentions in one document."""
+
+    sha256: str
+    title: str
+    source: str
+    count: int
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One glossary entry, across every document."""
+
+    key: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    note: str
+    created: str
+    updated: str
+    documents: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """A document the reader has opened."""
+
+    sha256: str
+    source: str
+    title: str
+    last_opened: str
+    position: int
+
+
+def migrate(data: Data) -> Data:
+    """Bring ``data`` from an older schema to :data:`SCHEMA_VERSION`, one step at a time."""
+    version = schema_version(data)
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+        data["meta"] = {"1": {"schema": version}}
+    return data
+
+
+def schema_version(data: Data) -> int:
+    """The schema a file's data follows (0: the first release, which had no ``meta`` table)."""
+    meta = data.get("meta") or {}
+    record = next(iter(meta.values()), {})
+    version = record.get("schema", 0)
+    return version if isinstance(version, int) else -1
+
+
+def _from_schema_0(data: Data) -> Data:
+    """Schema 0 entries had ``key``, ``name``, ``label``, ``aliases`` and ``note`` only."""
+    now = _now()
+    entries = {}
+    for doc_id, entry in (data.get("entries") or {}).items():
+        names = [entry.get("name", ""), *entry.get("aliases", [])]
+        entries[doc_id] = {
+            "name": entry.get("name", ""),
+            "label": entry.get("label", ""),
+            "aliases": list(entry.get("aliases", [])),
+            "keys": sorted({name_key(name) for name in names if name}),
+            "note": entry.get("note", ""),
+            "created": now,
+            "updated": now,
+            "documents": {},
+        }
+    return {"entries": entries, "documents": {}, "corrections": {}}
+
+
+#: Schema version -> function upgrading data of that version to the next one.
+MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_schema_0}
+
+
+def check_store_file(path: Path) -> Data:
+    """The data of an existing glossary file, or :class:`StoreError` saying in one line what is wrong."""
+    data = read_json(path)
+    version = schema_version(data)
+    if version < 0 or version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: glossary schema {data.get('meta')} is not one this version of glossary-tui "
+            f"knows (it knows up to {SCHEMA_VERSION}); upgrade glossary-tui"
+        )
+    return data
+
+
+def open_store(path: str | Path | None = None) -> GlossaryStore:
+    """Open (or create) the glossary file; :class:`StoreError` in one line if it cannot be used.
+
+    A damaged file is never changed: the error says so and names
+    ``glossary-tui doctor``.
+    """
+    return GlossaryStore(Path(path) if path is not None else default_store_path())
 
 
 class GlossaryStore:
-    """Notes on entities, safe to call from worker threads."""
+    """Notes, documents and corrections; safe across threads and processes."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._db = TinyDB(self.path, ensure_ascii=False, indent=1)
-        self._entries = self._db.table("entries")
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._thread_lock = threading.RLock()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{path.parent}: cannot create the glossary directory ({error.strerror})") from None
+        self._file_lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
+        data: Data = {}
+        if path.exists():
+            data = check_store_file(path)
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise StoreError(f"{path}: the glossary file is read-only; notes could not be saved")
+            take_daily_snapshot(path)
+        self._db = TinyDB(path, storage=AtomicJSONStorage)
+        self._storage: AtomicJSONStorage = self._db.storage
+        self._index_signature: object = None
+        self._index: dict[tuple[str, str], list[str]] = {}
+        if schema_version(data) != SCHEMA_VERSION or not path.exists():
+            with self._write() as current:
+                upgraded = migrate(current)
+                current.clear()
+                current.update(upgraded)
+        with self._file_lock:
+            remove_leftovers(path)
+
+    # -- notes -----------------------------------------------------------------------------
 
     def note_for(self, entity: Entity) -> str:
-        """The note on ``entity`` (matched by name or alias), or ``""``."""
-        keys = {entry_key(name, entity.label) for name in (entity.name, *entity.aliases)}
-        with self._lock:
-            for entry in self._entries.search(Query().key.one_of(list(keys))):
-                if entry.get("note"):
-                    return entry["note"]
-        return ""
+        """The note on ``entity``'s entry (matched by label and any name), or ``""``."""
+        with self._thread_lock:
+            data = self._read()
+            doc_id = self._entry_id(data, entity)
+            return data["entries"][doc_id].get("note", "") if doc_id else ""
 
     def save_note(self, entity: Entity, note: str) -> None:
-        """Store ``note`` on ``entity``."""
-        key = entry_key(entity.name, entity.label)
-        record = {"key": key, "name": entity.name, "label": entity.label, "aliases": list(entity.aliases), "note": note}
-        with self._lock:
-            self._entries.upsert(record, Query().key == key)
+        """Store ``note`` on ``entity``'s entry, creating the entry if needed."""
+        with self._write() as data:
+            doc_id = self._entry_id(data, entity, create=True)
+            entry = data["entries"][doc_id]
+            entry["note"] = note
+            entry["updated"] = _now()
+            self._merge_names(data, doc_id, entity)
+
+    # -- documents -------------------------------------------------------------------------
+
+    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
+        """Remember ``document`` and how often each of its entities occurs in it (one write)."""
+        with self._write() as data:
+            now = _now()
+            documents = data.setdefault("documents", {})
+            doc_id = self._document_id(data, document.sha256, create=True)
+            record = documents.setdefault(doc_id, {"sha256": document.sha256, "position": 0})
+            record.update(source=_absolute(document.source), title=document.title, last_opened=now)
+            for entity in entities:
+                doc_id = self._entry_id(data, entity, create=entity.count >= MIN_RECORDED_MENTIONS)
+                if doc_id is None:
+                    continue
+                self._merge_names(data, doc_id, entity)
+                data["entries"][doc_id]["documents"][document.sha256] = entity.count
+
+    def reading_position(self, sha256: str) -> int | None:
+        """Where the reader left the document, if it was opened before."""
+        with self._thread_lock:
+            data = self._read()
+            doc_id = self._document_id(data, sha256)
+            return data["documents"][doc_id].get("position") if doc_id else None
+
+    def save_reading_position(self, sha256: str, offset: int) -> None:
+        """Remember the reading position in a document."""
+        with self._write() as data:
+            doc_id = self._document_id(data, sha256, create=True)
+            record = data["documents"].setdefault(doc_id, {"sha256": sha256, "source": "", "title": ""})
+            record["position"] = offset
+
+    def occurrences(self, entity: Entity) -> list[Occurrence]:
+        """Every recorded document the entity's entry occurs in, most mentions first."""
+        with self._thread_lock:
+            data = self._read()
+            doc_id = self._entry_id(data, entity)
+            return self._occurrences(data, data["entries"][doc_id]) if doc_id else []
+
+    def documents(self) -> list[DocumentRecord]:
+        """Every document opened, most recent first."""
+        with self._thread_lock:
+            records = [
+                DocumentRecord(r["sha256"], r.get("source", ""), r.get("title", ""), r.get("last_opened", ""),
+                               r.get("position", 0))
+                for r in self._read().get("documents", {}).values()
+            ]  # fmt: skip
+        return sorted(records, key=lambda record: record.last_opened, reverse=True)
+
+    def entries(self) -> list[GlossaryEntry]:
+        """Every entry, by name."""
+        with self._thread_lock:
+            data = self._read()
+            entries = [
+                GlossaryEntry(
+                    key=doc_id, name=e["name"], label=e["label"], aliases=tuple(e.get("aliases", ())),
+                    note=e.get("note", ""), created=e.get("created", ""), updated=e.get("updated", ""),
+                    documents=tuple(self._occurrences(data, e)),
+                )
+                for doc_id, e in data.get("entries", {}).items()
+            ]  # fmt: skip
+        return sorted(entries, key=lambda entry: (name_key(entry.name), entry.label))
+
+    # -- corrections -----------------------------------------------------------------------
+
+    def corrections(self) -> list[dict]:
+        """Reader corrections in the order they were made, each with its ``id``."""
+        with self._thread_lock:
+            table = self._read().get("corrections", {})
+            return [{**record, "id": int(doc_id)} for doc_id, record in sorted(table.items(), key=lambda i: int(i[0]))]
+
+    def add_correction(self, record: dict) -> int:
+        """Keep a correction; return its id."""
+        with self._write() as data:
+            table = data.setdefault("corrections", {})
+            correction_id = max((int(key) for key in table), default=0) + 1
+            table[str(correction_id)] = {key: value for key, value in record.items() if key != "id"}
+        return correction_id
+
+    def remove_correction(self, correction_id: int) -> None:
+        """Forget a correction (undo)."""
+        with self._write() as data:
+            data.setdefault("corrections", {}).pop(str(correction_id), None)
 
     def close(self) -> None:
-        """Flush and close the file."""
-        with self._lock:
-            self._db.close()
+        """Nothing stays open between operations; kept for symmetry with :func:`open_store`."""
+        self._db.close()
+
+    # -- internals -------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Data]:
+        """Lock the file for every process, yield its current data for changing, write it back."""
+        with self._thread_lock:
+            try:
+                with self._file_lock:
+                    data = self._read()
+                    try:
+                        yield data
+                        self._replace(data)
+                    except BaseException:
+                        self._storage.invalidate()  # the change was not written: do not keep it
+                        raise
+            except Timeout:
+                raise StoreError(f"{self.path}: another glossary-tui has held the glossary for too long") from None
+            except PermissionError as error:
+                raise StoreError(f"{self.path}: cannot write the glossary file ({error.strerror})") from None
+
+    def _replace(self, data: Data) -> None:
+        data.setdefault("meta", {"1": {"schema": SCHEMA_VERSION}})
+        for table in ("entries", "documents", "corrections"):
+            data.setdefault(table, {})
+        self._storage.write(data)
+
+    def _read(self) -> Data:
+        data = self._storage.read() or {}
+        for table in ("entries", "documents", "corrections"):
+            data.setdefault(table, {})
+        return data
+
+    def _entry_id(self, data: Data, entity: Entity, *, create: bool = False) -> str | None:
+        """The id of the entry matching ``entity``: named like it, else sharing a name key; one with a note first."""
+        entries = data["entries"]
+        index = self._key_index(data)
+        candidates: list[str] = []
+        for name in (entity.name, *entity.aliases):
+            candidates = index.get((entity.label, name_key(name)), [])
+            if candidates:
+                break
+        if candidates:
+            with_note = [doc_id for doc_id in candidates if entries[doc_id].get("note")]
+            return (with_note or candidates)[0]
+        if not create:
+            return None
+        now = _now()
+        doc_id = str(max((int(key) for key in entries), default=0) + 1)
+        entries[doc_id] = {
+            "name": entity.name, "label": entity.label, "aliases": [], "keys": [],
+            "note": "", "created": now, "updated": now, "documents": {},
+        }  # fmt: skip
+        self._merge_names(data, doc_id, entity)
+        return doc_id
+
+    def _key_index(self, data: Data) -> dict[tuple[str, str], list[str]]:
+        """(label, name key) -> entry ids, rebuilt when the data changed under us."""
+        signature = id(data["entries"])
+        if signature != self._index_signature:
+            index: dict[tuple[str, str], list[str]] = {}
+            for doc_id, entry in data.get("entries", {}).items():
+                for key in entry.get("keys", ()):
+                    index.setdefault((entry["label"], key), []).append(doc_id)
+            self._index, self._index_signature = index, signature
+        return self._index
+
+    def _merge_names(self, data: Data, doc_id: str, entity: Entity) -> None:
+        """Add the entity's spellings to the entry's aliases and keys (and to the key index)."""
+        entry = data["entries"][doc_id]
+        aliases = set(entry["aliases"])
+        keys = set(entry["keys"])
+        for name in (entity.name, *entity.aliases):
+            if name != entry["name"]:
+                aliases.add(name)
+            keys.add(name_key(name))
+        index = self._key_index(data)
+        for key in keys.difference(entry["keys"]):
+            index.setdefault((entry["label"], key), []).append(doc_id)
+        entry["aliases"] = sorted(aliases)
+        entry["keys"] = sorted(keys)
+
+    @staticmethod
+    def _document_id(data: Data, sha256: str, *, create: bool = False) -> str | None:
+        documents = data.setdefault("documents", {})
+        for doc_id, record in documents.items():
+            if record.get("sha256") == sha256:
+                return doc_id
+        if not create:
+            return None
+        return str(max((int(key) for key in documents), default=0) + 1)
+
+    @staticmethod
+    def _occurrences(data: Data, entry: dict[str, Any]) -> list[Occurrence]:
+        by_sha = {record.get("sha256"): record for record in data.get("documents", {}).values()}
+        found = [
+            Occurrence(sha, by_sha.get(sha, {}).get("title", ""), by_sha.get(sha, {}).get("source", ""), count)
+            for sha, count in entry.get("documents", {}).items()
+        ]
+        return sorted(found, key=lambda occurrence: -occurrence.count)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _absolute(source: str) -> str:
+    if source in ("-", "<text>") or source.startswith("<"):
+        return source
+    return str(Path(source).resolve())
