@@ -20,6 +20,10 @@ EXIT_USAGE = 2
 #: Subcommand name -> module (under glossary_tui.cli) whose ``run(argv)`` implements it.
 SUBCOMMANDS = {
     "extract": "extract",
+    "add": "add",
+    "export": "export_glossary",
+    "import": "import_glossary",
+    "doctor": "doctor",
 }
 #: The module run when the first argument is not a subcommand: the reader itself.
 READER = "reader"

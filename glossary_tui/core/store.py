@@ -212,6 +212,28 @@ class GlossaryStore:
             entry["updated"] = _now()
             self._merge_names(data, doc_id, entity)
 
+    def import_entries(self, records: Sequence[dict[str, Any]], source: str) -> tuple[int, int]:
+        """Merge exported entry records in one write; return (entries merged, notes changed).
+
+        A record joins the entry it matches (label and any name) or becomes a
+        new one. A note differing from the stored one is appended under a line
+        naming ``source``, never dropped; the same note twice is kept once.
+        """
+        merged = changed = 0
+        with self._write() as data:
+            for record in records:
+                entity = Entity("", record["name"], record["label"], tuple(record.get("aliases", ())), ())
+                doc_id = self._entry_id(data, entity, create=True)
+                self._merge_names(data, doc_id, entity)
+                entry = data["entries"][doc_id]
+                note, current = record.get("note", ""), entry.get("note", "")
+                if note and note not in current:
+                    entry["note"] = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
+                    entry["updated"] = _now()
+                    changed += 1
+                merged += 1
+        return merged, changed
+
     # -- documents -------------------------------------------------------------------------
 
     def record_document(self, document: Document, entities: Sequence[Entity]) -> None:

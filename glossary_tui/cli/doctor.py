@@ -1,0 +1,61 @@
+"""``glossary-tui doctor [--repair]``: check the glossary file; set a damaged one aside and start again."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from glossary_tui.core.errors import StoreError
+from glossary_tui.core.snapshots import snapshots
+from glossary_tui.core.store import check_store_file, default_store_path, open_store
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``doctor`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="glossary-tui doctor",
+        description="Check the glossary file. With --repair, a damaged file is kept as "
+        "<name>.corrupt-<time> and replaced by the newest healthy snapshot (or a new, empty glossary).",
+    )
+    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    parser.add_argument("--repair", action="store_true", help="set a damaged file aside and start from a snapshot")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Exit 0 if the file is healthy (or was repaired), 2 if it is damaged."""
+    args = parser().parse_args(argv)
+    path = Path(args.db) if args.db else default_store_path()
+    if not path.exists():
+        print(f"{path}: no glossary yet (it is created when the first note is saved)")
+        return 0
+    try:
+        check_store_file(path)
+    except StoreError as error:
+        if not args.repair:
+            raise StoreError(f"{error} (glossary-tui doctor --repair sets it aside)") from None
+        print(repair(path, str(error)))
+        return 0
+    store = open_store(path)
+    print(f"{path}: healthy: {len(store.entries())} entries, {len(store.documents())} documents, "
+          f"{len(store.corrections())} corrections, {len(snapshots(path))} daily snapshots")  # fmt: skip
+    return 0
+
+
+def repair(path: Path, problem: str) -> str:
+    """Move the damaged file aside and restore the newest healthy snapshot; say what was done."""
+    aside = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
+    path.rename(aside)
+    for snapshot in snapshots(path):
+        try:
+            check_store_file(snapshot)
+        except StoreError:
+            continue
+        shutil.copyfile(snapshot, path)
+        path.chmod(0o600)
+        return f"{problem}\nkept the damaged file as {aside}\nrestored the snapshot {snapshot}"
+    return f"{problem}\nkept the damaged file as {aside}\nstarted a new, empty glossary"

@@ -1,0 +1,37 @@
+"""``glossary-tui import FILE``: merge a JSON export into the glossary (merging, never duplicating)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from glossary_tui.core.errors import GlossaryError
+from glossary_tui.core.glossary_export import import_json
+from glossary_tui.core.store import open_store
+
+
+def parser() -> argparse.ArgumentParser:
+    """The ``import`` argument parser."""
+    parser = argparse.ArgumentParser(
+        prog="glossary-tui import",
+        description="Merge a `glossary-tui export --format json` file into the glossary. Entries join "
+        "the entries they match; a different note is kept beside the existing one, never dropped.",
+    )
+    parser.add_argument("file", metavar="FILE")
+    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Import; return 0."""
+    args = parser().parse_args(argv)
+    store = open_store(args.db)
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise GlossaryError(f"{args.file}: cannot read ({getattr(error, 'strerror', None) or error})") from None
+    merged, changed = import_json(store, text, source=Path(args.file).name)
+    print(f"imported {merged} entries ({changed} notes added or extended)", file=sys.stderr)
+    return 0

@@ -1,0 +1,65 @@
+"""The store from the command line: doctor, export, import, and refusing damaged files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from glossary_tui.cli import main
+from glossary_tui.core.entities import Entity
+from glossary_tui.core.snapshots import take_daily_snapshot
+from glossary_tui.core.store import open_store
+
+
+def glossary(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "glossary_tui", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "glossary.json"
+    open_store(path).save_note(Entity("", "Pierre", "PERSON", (), ()), "Bezukhov's heir")
+    return path
+
+
+@pytest.mark.parametrize("command", [["doctor"], ["export"], ["import", "x.json"], ["data/sample-article.txt"]])
+def test_every_command_refuses_a_damaged_file_in_one_line(tmp_path, command):
+    bad = tmp_path / "glossary.json"
+    bad.write_text('{"entries": {"1": {"name": "Pier')
+    result = glossary(*command, "--db", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "damaged" in result.stderr and str(bad) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert bad.read_text() == '{"entries": {"1": {"name": "Pier'
+
+
+def test_doctor_reports_a_healthy_file(db, capsys):
+    assert main(["doctor", "--db", str(db)]) == 0
+    assert "healthy: 1 entries" in capsys.readouterr().out
+
+
+def test_doctor_repair_sets_the_damaged_file_aside_and_restores_the_newest_snapshot(db, capsys):
+    snapshot = take_daily_snapshot(db)
+    db.write_text("{broken")
+    assert main(["doctor", "--db", str(db), "--repair"]) == 0
+    out = capsys.readouterr().out
+    assert f"restored the snapshot {snapshot}" in out
+    aside = next(db.parent.glob("glossary.json.corrupt-*"))
+    assert aside.read_text() == "{broken"
+    assert open_store(db).note_for(Entity("", "Pierre", "PERSON", (), ())) == "Bezukhov's heir"
+
+
+def test_export_and_import_from_the_command_line(db, tmp_path, capsys):
+    exported = tmp_path / "export.json"
+    assert main(["export", "--format", "json", "-o", str(exported), "--db", str(db)]) == 0
+    assert json.loads(exported.read_text())["entries"][0]["note"] == "Bezukhov's heir"
+    other = tmp_path / "other.json"
+    assert main(["import", str(exported), "--db", str(other)]) == 0
+    assert "imported 1 entries" in capsys.readouterr().err
+    assert main(["export", "--format", "md", "--db", str(other)]) == 0
+    assert "## Pierre" in capsys.readouterr().out
+    assert main(["export", "--split", str(tmp_path / "vault"), "--db", str(other)]) == 0
+    assert (tmp_path / "vault" / "Pierre.md").exists()

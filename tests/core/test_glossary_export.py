@@ -1,0 +1,74 @@
+"""Export and import: Markdown (one file or one per entry), CSV, and a JSON round trip that merges."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from glossary_tui.core.entities import Entity
+from glossary_tui.core.errors import GlossaryError
+from glossary_tui.core.glossary_export import export_csv, export_json, export_markdown, export_markdown_files, import_json
+from glossary_tui.core.store import open_store
+
+TRICKY_NOTES = {
+    "Sergey Lavrov": 'Minister.\nQuotes: "double" and \'single\'; markup [bold]x[/] [@click=app.quit]q[/]',
+    "Ismail Haniyeh": "Emoji 🕊️ and CJK 和平, tabs\tand a trailing newline\n",
+    "Hamas": "",
+}
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = open_store(tmp_path / "glossary.json")
+    for name, note in TRICKY_NOTES.items():
+        label = "ORG" if name == "Hamas" else "PERSON"
+        aliases = ("Lavrov", "Sergei Lavrov") if name == "Sergey Lavrov" else ()
+        store.save_note(Entity("", name, label, aliases, ()), note)
+    return store
+
+
+def test_json_round_trip_keeps_every_note_and_merges_on_reimport(store, tmp_path):
+    exported = export_json(store)
+    fresh = open_store(tmp_path / "other.json")
+    assert import_json(fresh, exported) == (3, 2)
+    for entry in fresh.entries():
+        assert entry.note == TRICKY_NOTES[entry.name]
+    assert import_json(fresh, exported) == (3, 0)  # nothing duplicated
+    assert len(fresh.entries()) == 3
+    lavrov = next(e for e in fresh.entries() if e.name == "Sergey Lavrov")
+    assert set(lavrov.aliases) == {"Lavrov", "Sergei Lavrov"}
+
+
+def test_import_keeps_both_notes_when_they_differ(store, tmp_path):
+    other = open_store(tmp_path / "other.json")
+    other.save_note(Entity("", "Lavrov", "PERSON", (), ()), "Met him in Moscow.")
+    import_json(other, export_json(store), source="laptop.json")
+    note = other.note_for(Entity("", "Lavrov", "PERSON", (), ()))
+    assert note.startswith("Met him in Moscow.") and "--- imported from laptop.json ---" in note
+    assert TRICKY_NOTES["Sergey Lavrov"] in note
+
+
+def test_import_refuses_what_is_not_an_export(store):
+    with pytest.raises(GlossaryError, match="not a glossary-tui JSON export"):
+        import_json(store, json.dumps({"entries": []}))
+    with pytest.raises(GlossaryError, match="not JSON"):
+        import_json(store, "{nope")
+
+
+def test_markdown_and_csv_hold_names_aliases_and_notes(store):
+    markdown = export_markdown(store.entries())
+    assert "## Sergey Lavrov" in markdown and "[bold]x[/]" in markdown and "**Aliases:** Lavrov, Sergei Lavrov" in markdown
+    rows = list(csv.DictReader(io.StringIO(export_csv(store.entries()))))
+    assert {row["name"]: row["note"] for row in rows} == TRICKY_NOTES
+    assert next(r for r in rows if r["name"] == "Sergey Lavrov")["aliases"] == "Lavrov; Sergei Lavrov"
+
+
+def test_split_export_writes_one_file_per_entry_with_front_matter(store, tmp_path):
+    written = export_markdown_files(store.entries(), tmp_path / "vault")
+    assert sorted(p.name for p in written) == ["Hamas.md", "Ismail Haniyeh.md", "Sergey Lavrov.md"]
+    lavrov = (tmp_path / "vault" / "Sergey Lavrov.md").read_text(encoding="utf-8")
+    assert lavrov.startswith('---\nlabel: "PERSON"\naliases:\n  - "Lavrov"\n  - "Sergei Lavrov"\n---\n')
+    assert "aliases: []" in (tmp_path / "vault" / "Hamas.md").read_text(encoding="utf-8")
