@@ -1,6 +1,6 @@
 """The extraction cache: hits skip spaCy, keys separate models and settings, bad files are rebuilt."""
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
