@@ -12,7 +12,7 @@ from glossary_tui.cli.progress import ProgressLine
 from glossary_tui.core.batch import extract_documents
 from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.document import Document, read_document
-from glossary_tui.core.entities import group_mentions
+from glossary_tui.core.entities import build_entities
 from glossary_tui.core.errors import DocumentError
 from glossary_tui.core.extract import SpacyExtractor
 from glossary_tui.core.store import open_store
@@ -48,7 +48,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         for added in extract_documents(documents, extractor, on_progress=progress.update):
             from_cache += added.from_cache
-            store.record_document(added.document, group_mentions(added.mentions))
+            store.record_document(added.document, build_entities(added.mentions, added.document.text))
     finally:
         progress.close()
         store.close()

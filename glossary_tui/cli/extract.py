@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from glossary_tui.cli.progress import ProgressLine
 from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.document import read_document
-from glossary_tui.core.entities import group_mentions
+from glossary_tui.core.entities import build_entities
 from glossary_tui.core.export import extraction_json, extraction_tsv
 from glossary_tui.core.extract import SpacyExtractor, extract_mentions
 
@@ -42,7 +42,7 @@ def run(argv: Sequence[str]) -> int:
         mentions = extract_mentions(extractor, document.text, on_progress=progress.update)
     finally:
         progress.close()
-    entities = group_mentions(mentions)
+    entities = build_entities(mentions, document.text)
     if args.format == "tsv":
         sys.stdout.write(extraction_tsv(entities))
     else:

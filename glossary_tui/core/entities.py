@@ -1,7 +1,9 @@
 """Entities: mentions grouped under one name and label.
 
-This module groups by exact surface form (after trimming a leading "the"
-and a possessive "'s"), per label.
+:func:`build_entities` is what the reader and the CLI use: alias merging
+(:mod:`glossary_tui.core.aliases`). :func:`group_mentions`, grouping by exact
+surface form (after trimming a leading "the" and a possessive "'s"), is the
+baseline it is measured against.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from glossary_tui.core.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.extract import Mention
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -19,7 +22,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Entity:
-    """A named thing in a document: its canonical ``name``, ``label`` and every mention."""
+    """A named thing in a document: its canonical ``name``, ``label`` and every mention (in text order)."""
 
     id: str
     name: str
@@ -68,3 +71,32 @@ def _entity(name: str, label: str, mentions: list[Mention]) -> Entity:
     spellings = Counter(" ".join(mention.text.split()) for mention in mentions)
     aliases = tuple(sorted(spelling for spelling in spellings if spelling != name))
     return Entity(entity_id(name, label), name, label, aliases, tuple(mentions))
+
+
+def build_entities(mentions: Iterable[Mention], text: str = "") -> list[Entity]:
+    """Group mentions into entities by alias merging; entities ordered by first mention.
+
+    ``text`` is the document the mentions index (it lets titles before a name count).
+    """
+    entities = []
+    for group in merge_aliases(mentions, text):
+        name = canonical_name(group.mentions, group.label)
+        spellings = {display_name(mention.text, group.label) for mention in group.mentions}
+        spellings |= {" ".join(mention.text.split()) for mention in group.mentions if mention.label == "PERSON"}
+        aliases = tuple(sorted(spelling for spelling in spellings if spelling != name and spelling))
+        entities.append(Entity(entity_id(name, group.label), name, group.label, aliases, tuple(group.mentions)))
+    return _unique_ids(entities)
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """Two entities may share a canonical name (an ambiguous name left apart): number the later ones."""
+    seen: set[str] = set()
+    unique = []
+    for entity in entities:
+        identifier, number = entity.id, 2
+        while identifier in seen:
+            identifier = f"{entity.id}-{number}"
+            number += 1
+        seen.add(identifier)
+        unique.append(entity if identifier == entity.id else replace(entity, id=identifier))
+    return unique

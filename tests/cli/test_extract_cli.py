@@ -31,8 +31,9 @@ def test_json_schema_and_offsets(capsys):
         assert entity["count"] == len(entity["mentions"])
         for mention in entity["mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
-    lavrov = next(e for e in entities if e["name"] == "Sergey Lavrov")
+    lavrov = next(e for e in entities if "Sergey Lavrov" in (e["name"], *e["aliases"]))
     assert lavrov["label"] == "PERSON"
+    assert {lavrov["name"], *lavrov["aliases"]} == {"Sergey Lavrov", "Sergei Lavrov"}
 
 
 @pytest.mark.model

@@ -265,12 +265,13 @@ async def test_theme_switch_changes_highlight_colours(make_app):
         assert dark and light and dark != light
 
 
-async def test_names_differing_only_in_case_are_listed_side_by_side(make_app):
+async def test_names_differing_only_in_case_are_one_entry(make_app):
     extractor = FakeExtractor({"CHAPTER": "LAW", "Chapter": "LAW", "Pierre": "PERSON"})
     app = make_app(text="CHAPTER I\n\nPierre read the Chapter twice.\n", extractor=extractor)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert {e.name for e in app.screen.query_one(EntityBrowser).shown_entities()} == {"CHAPTER", "Chapter", "Pierre"}
+        shown = app.screen.query_one(EntityBrowser).shown_entities()
+        assert sorted((e.name, e.aliases) for e in shown) == [("CHAPTER", ("Chapter",)), ("Pierre", ())]
 
 
 async def test_list_follows_the_reader_while_entities_arrive(make_app):

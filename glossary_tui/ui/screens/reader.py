@@ -18,7 +18,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from glossary_tui.core.document import Document
-from glossary_tui.core.entities import Entity, group_mentions
+from glossary_tui.core.entities import Entity, build_entities
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extract import Extractor, Mention
 from glossary_tui.core.store import GlossaryStore
@@ -112,7 +112,7 @@ class ReaderScreen(Screen[None]):
                     started = time.monotonic()
                     mentions.sort()
                     found = tuple(mentions)
-                    entities = group_mentions(found)
+                    entities = build_entities(found, text)
                     self.post_message(ExtractionProgress(done, len(text), found, entities))
                     # Grouping a whole book takes a while: never spend more than a third of the time on it.
                     next_post = started + max(PROGRESS_INTERVAL, 3 * (time.monotonic() - started))

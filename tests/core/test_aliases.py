@@ -1,0 +1,147 @@
+"""Alias merging, rule by rule, on hand-made mentions (no model), and on the sample article (model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from glossary_tui.core.entities import build_entities
+from glossary_tui.core.extract import Mention
+
+
+def mentions_in(text: str, names: dict[str, str]) -> list[Mention]:
+    """Every occurrence of each name in ``text``, labelled (longest names first, no overlaps)."""
+    found: list[Mention] = []
+    taken = [False] * len(text)
+    for name in sorted(names, key=len, reverse=True):
+        start = text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not any(taken[start:end]):
+                found.append(Mention(start, end, name, names[name]))
+                taken[start:end] = [True] * (end - start)
+            start = text.find(name, end)
+    return sorted(found)
+
+
+def grouped(text: str, names: dict[str, str]) -> dict[str, set[str]]:
+    """Canonical name -> the spellings of its mentions."""
+    return {e.name: {m.text for m in e.mentions} for e in build_entities(mentions_in(text, names), text)}
+
+
+def test_keys_ignore_case_accents_quotes_possessives_and_determiners():
+    text = "Natásha smiled. NATASHA’s letter came. Natasha's brother read the Kremlin's note; Kremlin replied."
+    names = {"Natásha": "PERSON", "NATASHA’s": "PERSON", "Natasha's": "PERSON", "the Kremlin's": "ORG", "Kremlin": "ORG"}
+    groups = grouped(text, names)
+    assert len(groups) == 2
+    assert {"Natásha", "NATASHA’s", "Natasha's"} in groups.values()
+    assert groups["Kremlin"] == {"the Kremlin's", "Kremlin"}
+
+
+def test_titles_are_ignored_for_matching_and_kept_as_aliases():
+    text = "Pierre Bezukhov arrived. Later Count Bezukhov spoke, and Mr Bezukhov left."
+    entities = build_entities(mentions_in(text, {"Pierre Bezukhov": "PERSON", "Count Bezukhov": "PERSON", "Mr Bezukhov": "PERSON"}), text)
+    assert len(entities) == 1
+    assert entities[0].name == "Pierre Bezukhov"
+    assert {"Count Bezukhov", "Mr Bezukhov"} <= set(entities[0].aliases)
+
+
+def test_short_forms_join_a_unique_full_name_by_surname_or_given_name():
+    text = "Ismail Haniyeh spoke. Haniyeh said more. Natasha Rostova sang; Natasha laughed."
+    groups = grouped(text, {"Ismail Haniyeh": "PERSON", "Haniyeh": "PERSON", "Natasha Rostova": "PERSON", "Natasha": "PERSON"})
+    assert groups == {"Ismail Haniyeh": {"Ismail Haniyeh", "Haniyeh"}, "Natasha Rostova": {"Natasha Rostova", "Natasha"}}
+
+
+def test_a_surname_used_before_its_full_name_stays_apart():
+    text = "Jarndyce and Jarndyce drags on. Years later Tom Jarndyce despaired."
+    groups = grouped(text, {"Jarndyce": "PERSON", "Tom Jarndyce": "PERSON"})
+    assert groups == {"Jarndyce": {"Jarndyce"}, "Tom Jarndyce": {"Tom Jarndyce"}}
+
+
+def test_transliterations_and_particles():
+    text = "Sergey Lavrov met Taher al-Nono. Sergei Lavrov listened; Al-Nono smiled. Dimitri Lavrov was absent."
+    names = {"Sergey Lavrov": "PERSON", "Sergei Lavrov": "PERSON", "Taher al-Nono": "PERSON", "Al-Nono": "PERSON",
+             "Dimitri Lavrov": "PERSON"}  # fmt: skip
+    groups = grouped(text, names)
+    lavrov = next(spellings for spellings in groups.values() if "Sergey Lavrov" in spellings)
+    assert lavrov == {"Sergey Lavrov", "Sergei Lavrov"}
+    assert {"Taher al-Nono", "Al-Nono"} in groups.values()
+    assert {"Dimitri Lavrov"} in groups.values()
+
+
+def test_a_family_name_with_mr_and_mrs_is_never_merged_blindly():
+    text = "Winnie Verloc sewed. Mr Verloc came in. Mrs Verloc looked up. Verloc sat down."
+    names = {"Winnie Verloc": "PERSON", "Verloc": "PERSON", "Mrs Verloc": "PERSON"}  # the model leaves "Mr" out
+    groups = grouped(text, names)
+    assert groups["Winnie Verloc"] == {"Winnie Verloc"}
+    assert all("Winnie Verloc" not in spellings or len(spellings) == 1 for spellings in groups.values())
+
+
+def test_ambiguous_surname_with_two_full_names_stays_apart():
+    text = "Nicholas Rostov rode. Natasha Rostov danced. Rostov laughed."
+    groups = grouped(text, {"Nicholas Rostov": "PERSON", "Natasha Rostov": "PERSON", "Rostov": "PERSON"})
+    assert groups["Rostov"] == {"Rostov"}
+
+
+def test_acronyms_and_unambiguous_containment_for_organisations():
+    text = "The United Nations met. The UN voted. The Russian Foreign Ministry said the Foreign Ministry agreed."
+    names = {"United Nations": "ORG", "UN": "ORG", "Russian Foreign Ministry": "ORG", "Foreign Ministry": "ORG"}
+    groups = grouped(text, names)
+    assert groups == {"United Nations": {"United Nations", "UN"}, "Russian Foreign Ministry": {"Russian Foreign Ministry", "Foreign Ministry"}}
+
+
+def test_containment_in_two_longer_names_is_ambiguous():
+    text = "The UN General Assembly and the UN Security Council; the UN itself."
+    groups = grouped(text, {"UN General Assembly": "ORG", "UN Security Council": "ORG", "UN": "ORG"})
+    assert groups["UN"] == {"UN"}
+
+
+def test_majority_label_wins():
+    text = "Kutuzov rode. Kutuzov slept. Kutuzov ate. Kutuzov wrote."
+    mentions = mentions_in(text, {"Kutuzov": "PERSON"})
+    mentions[1] = Mention(mentions[1].start, mentions[1].end, "Kutuzov", "ORG")
+    entities = build_entities(mentions, text)
+    assert [(e.name, e.label, e.count) for e in entities] == [("Kutuzov", "PERSON", 4)]
+
+
+def test_canonical_name_is_the_most_complete_then_the_most_frequent():
+    text = "President Abbas. Mahmoud Abbas. Abbas. Mahmoud Abbas. Mahmúd Abbas."
+    entities = build_entities(mentions_in(text, {"President Abbas": "PERSON", "Mahmoud Abbas": "PERSON", "Abbas": "PERSON", "Mahmúd Abbas": "PERSON"}), text)
+    assert [e.name for e in entities] == ["Mahmoud Abbas"]
+
+
+def test_lowercase_words_the_model_took_in_are_not_part_of_a_name():
+    text = "Buck Thornton ran. The demesne Buck slept."
+    groups = grouped(text, {"Buck Thornton": "PERSON", "demesne Buck": "PERSON"})
+    assert groups == {"Buck Thornton": {"Buck Thornton", "demesne Buck"}}
+
+
+def test_ids_are_unique_and_mentions_in_order():
+    text = "Rostov. Nicholas Rostov. Natasha Rostov. Rostov. " * 3
+    entities = build_entities(mentions_in(text, {"Nicholas Rostov": "PERSON", "Natasha Rostov": "PERSON", "Rostov": "PERSON"}), text)
+    assert len({e.id for e in entities}) == len(entities)
+    for entity in entities:
+        assert list(entity.mentions) == sorted(entity.mentions)
+
+
+@pytest.mark.model
+def test_the_sample_article_groups_as_a_reader_expects():
+    from glossary_tui.core.document import read_document
+    from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+
+    document = read_document(Path(__file__).resolve().parents[2] / "data" / "sample-article.txt")
+    entities = build_entities(extract_mentions(SpacyExtractor(), document.text), document.text)
+    names = {e.name: {e.name, *e.aliases} for e in entities}
+    people = {e.name for e in entities if e.label == "PERSON"}
+
+    def entity_with(spelling: str) -> set[str]:
+        return next(spellings for spellings in names.values() if spelling in spellings)
+
+    assert {"Sergey Lavrov", "Sergei Lavrov"} <= entity_with("Sergey Lavrov")
+    assert {"Ismail Haniyeh", "Haniyeh"} <= entity_with("Haniyeh")
+    assert {"Taher al-Nono", "Al-Nono"} <= entity_with("Al-Nono")
+    assert {"Russian Foreign Ministry", "Foreign Ministry"} <= entity_with("Foreign Ministry")
+    for person in ("Abbas", "Musa Abu Marzouk", "Maher Salah", "Saleh Aruri", "Maria Zakharova"):
+        assert person in people, person
+        assert entity_with(person) == {person}
