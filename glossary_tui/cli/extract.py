@@ -5,13 +5,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from glossary_tui.cli.progress import ProgressLine
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
+from glossary_tui.core.cache import (
+    CachedExtractor,
+    ExtractionCache,
+    default_cache_directory,
+)
+from glossary_tui.core.corrections import Correction, corrections_from_records
 from glossary_tui.core.document import read_document
 from glossary_tui.core.entities import build_entities
 from glossary_tui.core.export import extraction_json, extraction_tsv
 from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+from glossary_tui.core.store import default_store_path, open_store
 
 
 def parser() -> argparse.ArgumentParser:
@@ -27,6 +34,8 @@ def parser() -> argparse.ArgumentParser:
         "--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too"
     )
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
+    parser.add_argument("--db", metavar="PATH", help="glossary whose reader corrections apply (default: the user's)")
+    parser.add_argument("--no-corrections", action="store_true", help="ignore the reader's corrections")
     return parser
 
 
@@ -34,6 +43,7 @@ def run(argv: Sequence[str]) -> int:
     """Extract and print; return the exit status."""
     args = parser().parse_args(argv)
     document = read_document(args.file)
+    corrections = [] if args.no_corrections else stored_corrections(args.db)
     extractor = SpacyExtractor(args.model, **({"exclude_labels": ()} if args.all_labels else {}))
     if not args.no_cache:
         extractor = CachedExtractor(extractor, ExtractionCache(default_cache_directory()))
@@ -42,7 +52,7 @@ def run(argv: Sequence[str]) -> int:
         mentions = extract_mentions(extractor, document.text, on_progress=progress.update)
     finally:
         progress.close()
-    entities = build_entities(mentions, document.text)
+    entities = [e for e in build_entities(mentions, document.text, corrections) if not e.hidden]
     if args.format == "tsv":
         sys.stdout.write(extraction_tsv(entities))
     else:
@@ -50,3 +60,11 @@ def run(argv: Sequence[str]) -> int:
     sys.stdout.flush()
     return 0
 
+
+
+def stored_corrections(db: str | None) -> list[Correction]:
+    """The reader's corrections from the glossary, if there is one (extract never creates it)."""
+    path = Path(db) if db else default_store_path()
+    if not path.exists():
+        return []
+    return corrections_from_records(open_store(path).corrections())

@@ -11,11 +11,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, replace
 
 from glossary_tui.core.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.extract import Mention
+
+if TYPE_CHECKING:
+    from glossary_tui.core.corrections import Correction
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -29,6 +33,8 @@ class Entity:
     label: str
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    #: The reader marked it as not an entity (a false positive); lists leave it out unless asked.
+    hidden: bool = False
 
     @property
     def count(self) -> int:
@@ -73,11 +79,17 @@ def _entity(name: str, label: str, mentions: list[Mention]) -> Entity:
     return Entity(entity_id(name, label), name, label, aliases, tuple(mentions))
 
 
-def build_entities(mentions: Iterable[Mention], text: str = "") -> list[Entity]:
-    """Group mentions into entities by alias merging; entities ordered by first mention.
+def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Sequence[Correction] = ()) -> list[Entity]:
+    """Group mentions into entities by alias merging, then apply the reader's ``corrections``.
 
-    ``text`` is the document the mentions index (it lets titles before a name count).
+    ``text`` is the document the mentions index: it lets titles before a name
+    count, and is where phrases the reader added are found. Entities come in
+    order of first mention.
     """
+    from glossary_tui.core.corrections import add_phrase_mentions, apply_corrections  # they build on Entity
+
+    if corrections:
+        mentions = add_phrase_mentions(list(mentions), text, corrections)
     entities = []
     for group in merge_aliases(mentions, text):
         name = canonical_name(group.mentions, group.label)
@@ -85,6 +97,8 @@ def build_entities(mentions: Iterable[Mention], text: str = "") -> list[Entity]:
         spellings |= {" ".join(mention.text.split()) for mention in group.mentions if mention.label == "PERSON"}
         aliases = tuple(sorted(spelling for spelling in spellings if spelling != name and spelling))
         entities.append(Entity(entity_id(name, group.label), name, group.label, aliases, tuple(group.mentions)))
+    if corrections:
+        entities = apply_corrections(entities, corrections)
     return _unique_ids(entities)
 
 

@@ -85,3 +85,19 @@ def test_unreadable_input_is_one_line_without_traceback(tmp_path, make):
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and str(target) in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_extract_applies_the_readers_corrections(tmp_path, capsys):
+    from glossary_tui.core.corrections import Correction
+    from glossary_tui.core.store import open_store
+
+    db = tmp_path / "glossary.json"
+    store = open_store(db)
+    store.add_correction(Correction("hide", "Hamas", "ORG").to_record())
+    store.add_correction(Correction("rename", "Ismail Haniyeh", "PERSON", value="Ismail Abdel Salam Haniyeh").to_record())
+    main(["extract", str(SAMPLE), "--db", str(db)])
+    names = {e["name"] for e in json.loads(capsys.readouterr().out)["entities"]}
+    assert "Hamas" not in names and "Ismail Abdel Salam Haniyeh" in names
+    main(["extract", str(SAMPLE), "--db", str(db), "--no-corrections"])
+    assert "Hamas" in {e["name"] for e in json.loads(capsys.readouterr().out)["entities"]}
