@@ -76,8 +76,9 @@ def export_csv(entries: Sequence[GlossaryEntry]) -> str:
 def import_json(store: GlossaryStore, text: str, source: str = "the import file") -> tuple[int, int]:
     """Merge an export into ``store``; return (entries merged, notes changed).
 
-    Entries are matched like entities (label and any name), so importing the
-    same export twice changes nothing. A note differing from the stored one is
+    Entries are matched like entities (label and any name) and documents by
+    sha256, so importing the same export twice changes nothing; aliases and
+    document counts are merged. A note differing from the stored one is
     kept beside it, under a line naming where it came from, never dropped.
     """
     try:
@@ -88,7 +89,7 @@ def import_json(store: GlossaryStore, text: str, source: str = "the import file"
         raise GlossaryError(f"{source}: not a glossary-tui JSON export")
     if payload.get("version", 0) > EXPORT_VERSION:
         raise GlossaryError(f"{source}: exported by a newer glossary-tui (format {payload.get('version')})")
-    merged, changed = store.import_entries(payload.get("entries", []), source)
+    merged, changed = store.import_entries(payload.get("entries", []), source, payload.get("documents", []))
     existing = {_correction_identity(c) for c in store.corrections()}
     for correction in payload.get("corrections", []):
         if _correction_identity(correction) not in existing:

@@ -45,8 +45,8 @@ class AtomicJSONStorage(Storage):
         return self._cached
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Replace the file with ``data`` atomically."""
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        """Replace the file with ``data`` atomically (compact JSON: the C encoder, a third of the time of ``indent``)."""
+        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         self._cached = data
         self._signature = self._stat()
 

@@ -5,8 +5,9 @@ Tables:
 ``entries``
     One per glossary entry: ``name``, ``label``, ``aliases``, ``keys`` (the
     :func:`~glossary_tui.core.names.name_key` of the name and every alias),
-    ``note``, ``created``/``updated`` (ISO times) and ``documents`` (document
-    sha256 -> mentions). An entity matches an entry with its label and any
+    ``note``, ``created``/``updated`` (ISO times) and ``documents`` (id of the
+    document's row in ``documents`` -> mentions; ids, not 64-character
+    digests, keep the file small). An entity matches an entry with its label and any
     shared key, so a note on "Sergey Lavrov" is found again for "Lavrov" in
     another document once "Lavrov" is known as one of his names.
 ``documents``
@@ -17,10 +18,9 @@ Tables:
 ``meta``
     ``{"schema": SCHEMA_VERSION}``.
 
-Entries are kept for entities with a note and for entities mentioned at least
-:data:`MIN_RECORDED_MENTIONS` times, so the file stays small enough for every
-note save to rewrite it quickly. Mentions themselves live in the extraction
-cache, never here.
+Entries are kept for entities with a note and for every entity mentioned in a
+document read. Mentions themselves live in the extraction cache, never here, so
+the file stays small enough for every note save to rewrite it quickly.
 
 Every write happens under a lock shared by every process, reads the file as it
 is now, applies one change and replaces the file atomically: two terminals on
@@ -51,7 +51,7 @@ from glossary_tui.core.storage import AtomicJSONStorage, read_json, remove_lefto
 DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
 SCHEMA_VERSION = 1
 #: Entities mentioned fewer times than this (and without a note) are not recorded as entries.
-MIN_RECORDED_MENTIONS = 2
+MIN_RECORDED_MENTIONS = 1
 #: Seconds to wait for another process's write before giving up.
 LOCK_TIMEOUT = 10.0
 
@@ -125,9 +125,9 @@ def _from_schema_0(data: Data) -> Data:
     """Schema 0 entries had ``key``, ``name``, ``label``, ``aliases`` and ``note`` only."""
     now = _now()
     entries = {}
-    for doc_id, entry in (data.get("entries") or {}).items():
+    for entry_id, entry in (data.get("entries") or {}).items():
         names = [entry.get("name", ""), *entry.get("aliases", [])]
-        entries[doc_id] = {
+        entries[entry_id] = {
             "name": entry.get("name", ""),
             "label": entry.get("label", ""),
             "aliases": list(entry.get("aliases", [])),
@@ -200,32 +200,43 @@ class GlossaryStore:
         """The note on ``entity``'s entry (matched by label and any name), or ``""``."""
         with self._thread_lock:
             data = self._read()
-            doc_id = self._entry_id(data, entity)
-            return data["entries"][doc_id].get("note", "") if doc_id else ""
+            entry_id = self._entry_id(data, entity)
+            return data["entries"][entry_id].get("note", "") if entry_id else ""
 
     def save_note(self, entity: Entity, note: str) -> None:
         """Store ``note`` on ``entity``'s entry, creating the entry if needed."""
         with self._write() as data:
-            doc_id = self._entry_id(data, entity, create=True)
-            entry = data["entries"][doc_id]
+            entry_id = self._entry_id(data, entity, create=True)
+            entry = data["entries"][entry_id]
             entry["note"] = note
             entry["updated"] = _now()
-            self._merge_names(data, doc_id, entity)
+            self._merge_names(data, entry_id, entity)
 
-    def import_entries(self, records: Sequence[dict[str, Any]], source: str) -> tuple[int, int]:
-        """Merge exported entry records in one write; return (entries merged, notes changed).
+    def import_entries(
+        self, records: Sequence[dict[str, Any]], source: str, documents: Sequence[dict[str, Any]] = ()
+    ) -> tuple[int, int]:
+        """Merge exported entry and document records in one write; return (entries merged, notes changed).
 
         A record joins the entry it matches (label and any name) or becomes a
-        new one. A note differing from the stored one is appended under a line
+        new one; aliases and per-document counts are merged (the larger count
+        wins). A note differing from the stored one is appended under a line
         naming ``source``, never dropped; the same note twice is kept once.
+        Documents are matched by sha256; the one opened last keeps its title,
+        source and reading position.
         """
         merged = changed = 0
         with self._write() as data:
+            for record in documents:
+                self._merge_document(data, record)
             for record in records:
                 entity = Entity("", record["name"], record["label"], tuple(record.get("aliases", ())), ())
-                doc_id = self._entry_id(data, entity, create=True)
-                self._merge_names(data, doc_id, entity)
-                entry = data["entries"][doc_id]
+                entry_id = self._entry_id(data, entity, create=True)
+                self._merge_names(data, entry_id, entity)
+                entry = data["entries"][entry_id]
+                for occurrence in record.get("documents", ()):
+                    document_id = self._merge_document(data, occurrence)
+                    counts = entry["documents"]
+                    counts[document_id] = max(counts.get(document_id, 0), int(occurrence.get("count", 0)))
                 note, current = record.get("note", ""), entry.get("note", "")
                 if note and note not in current:
                     entry["note"] = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
@@ -241,36 +252,36 @@ class GlossaryStore:
         with self._write() as data:
             now = _now()
             documents = data.setdefault("documents", {})
-            doc_id = self._document_id(data, document.sha256, create=True)
-            record = documents.setdefault(doc_id, {"sha256": document.sha256, "position": 0})
+            document_id = self._document_id(data, document.sha256, create=True)
+            record = documents.setdefault(document_id, {"sha256": document.sha256, "position": 0})
             record.update(source=_absolute(document.source), title=document.title, last_opened=now)
             for entity in entities:
-                doc_id = self._entry_id(data, entity, create=entity.count >= MIN_RECORDED_MENTIONS)
-                if doc_id is None:
+                entry_id = self._entry_id(data, entity, create=entity.count >= MIN_RECORDED_MENTIONS)
+                if entry_id is None:
                     continue
-                self._merge_names(data, doc_id, entity)
-                data["entries"][doc_id]["documents"][document.sha256] = entity.count
+                self._merge_names(data, entry_id, entity)
+                data["entries"][entry_id]["documents"][document_id] = entity.count
 
     def reading_position(self, sha256: str) -> int | None:
         """Where the reader left the document, if it was opened before."""
         with self._thread_lock:
             data = self._read()
-            doc_id = self._document_id(data, sha256)
-            return data["documents"][doc_id].get("position") if doc_id else None
+            document_id = self._document_id(data, sha256)
+            return data["documents"][document_id].get("position") if document_id else None
 
     def save_reading_position(self, sha256: str, offset: int) -> None:
         """Remember the reading position in a document."""
         with self._write() as data:
-            doc_id = self._document_id(data, sha256, create=True)
-            record = data["documents"].setdefault(doc_id, {"sha256": sha256, "source": "", "title": ""})
+            document_id = self._document_id(data, sha256, create=True)
+            record = data["documents"].setdefault(document_id, {"sha256": sha256, "source": "", "title": ""})
             record["position"] = offset
 
     def occurrences(self, entity: Entity) -> list[Occurrence]:
         """Every recorded document the entity's entry occurs in, most mentions first."""
         with self._thread_lock:
             data = self._read()
-            doc_id = self._entry_id(data, entity)
-            return self._occurrences(data, data["entries"][doc_id]) if doc_id else []
+            entry_id = self._entry_id(data, entity)
+            return self._occurrences(data, data["entries"][entry_id]) if entry_id else []
 
     def documents(self) -> list[DocumentRecord]:
         """Every document opened, most recent first."""
@@ -288,11 +299,11 @@ class GlossaryStore:
             data = self._read()
             entries = [
                 GlossaryEntry(
-                    key=doc_id, name=e["name"], label=e["label"], aliases=tuple(e.get("aliases", ())),
+                    key=entry_id, name=e["name"], label=e["label"], aliases=tuple(e.get("aliases", ())),
                     note=e.get("note", ""), created=e.get("created", ""), updated=e.get("updated", ""),
                     documents=tuple(self._occurrences(data, e)),
                 )
-                for doc_id, e in data.get("entries", {}).items()
+                for entry_id, e in data.get("entries", {}).items()
             ]  # fmt: skip
         return sorted(entries, key=lambda entry: (name_key(entry.name), entry.label))
 
@@ -302,7 +313,7 @@ class GlossaryStore:
         """Reader corrections in the order they were made, each with its ``id``."""
         with self._thread_lock:
             table = self._read().get("corrections", {})
-            return [{**record, "id": int(doc_id)} for doc_id, record in sorted(table.items(), key=lambda i: int(i[0]))]
+            return [{**record, "id": int(key)} for key, record in sorted(table.items(), key=lambda i: int(i[0]))]
 
     def add_correction(self, record: dict) -> int:
         """Keep a correction; return its id."""
@@ -363,33 +374,33 @@ class GlossaryStore:
             if candidates:
                 break
         if candidates:
-            with_note = [doc_id for doc_id in candidates if entries[doc_id].get("note")]
+            with_note = [entry_id for entry_id in candidates if entries[entry_id].get("note")]
             return (with_note or candidates)[0]
         if not create:
             return None
         now = _now()
-        doc_id = str(max((int(key) for key in entries), default=0) + 1)
-        entries[doc_id] = {
+        entry_id = str(max((int(key) for key in entries), default=0) + 1)
+        entries[entry_id] = {
             "name": entity.name, "label": entity.label, "aliases": [], "keys": [],
             "note": "", "created": now, "updated": now, "documents": {},
         }  # fmt: skip
-        self._merge_names(data, doc_id, entity)
-        return doc_id
+        self._merge_names(data, entry_id, entity)
+        return entry_id
 
     def _key_index(self, data: Data) -> dict[tuple[str, str], list[str]]:
         """(label, name key) -> entry ids, rebuilt when the data changed under us."""
         signature = id(data["entries"])
         if signature != self._index_signature:
             index: dict[tuple[str, str], list[str]] = {}
-            for doc_id, entry in data.get("entries", {}).items():
+            for entry_id, entry in data.get("entries", {}).items():
                 for key in entry.get("keys", ()):
-                    index.setdefault((entry["label"], key), []).append(doc_id)
+                    index.setdefault((entry["label"], key), []).append(entry_id)
             self._index, self._index_signature = index, signature
         return self._index
 
-    def _merge_names(self, data: Data, doc_id: str, entity: Entity) -> None:
+    def _merge_names(self, data: Data, entry_id: str, entity: Entity) -> None:
         """Add the entity's spellings to the entry's aliases and keys (and to the key index)."""
-        entry = data["entries"][doc_id]
+        entry = data["entries"][entry_id]
         aliases = set(entry["aliases"])
         keys = set(entry["keys"])
         for name in (entity.name, *entity.aliases):
@@ -398,27 +409,41 @@ class GlossaryStore:
             keys.add(name_key(name))
         index = self._key_index(data)
         for key in keys.difference(entry["keys"]):
-            index.setdefault((entry["label"], key), []).append(doc_id)
+            index.setdefault((entry["label"], key), []).append(entry_id)
         entry["aliases"] = sorted(aliases)
         entry["keys"] = sorted(keys)
 
     @staticmethod
     def _document_id(data: Data, sha256: str, *, create: bool = False) -> str | None:
         documents = data.setdefault("documents", {})
-        for doc_id, record in documents.items():
+        for document_id, record in documents.items():
             if record.get("sha256") == sha256:
-                return doc_id
+                return document_id
         if not create:
             return None
         return str(max((int(key) for key in documents), default=0) + 1)
 
+    def _merge_document(self, data: Data, record: dict[str, Any]) -> str:
+        """Add or update a document row from an exported record (newest ``last_opened`` wins); its id."""
+        document_id = self._document_id(data, record["sha256"], create=True)
+        current = data["documents"].get(document_id)
+        incoming = {
+            "sha256": record["sha256"], "source": record.get("source", ""), "title": record.get("title", ""),
+            "last_opened": record.get("last_opened", ""), "position": int(record.get("position", 0)),
+        }  # fmt: skip
+        if current is None:
+            data["documents"][document_id] = incoming
+        elif incoming["last_opened"] > current.get("last_opened", ""):
+            current.update(incoming)
+        return document_id
+
     @staticmethod
     def _occurrences(data: Data, entry: dict[str, Any]) -> list[Occurrence]:
-        by_sha = {record.get("sha256"): record for record in data.get("documents", {}).values()}
-        found = [
-            Occurrence(sha, by_sha.get(sha, {}).get("title", ""), by_sha.get(sha, {}).get("source", ""), count)
-            for sha, count in entry.get("documents", {}).items()
-        ]
+        documents = data.get("documents", {})
+        found = []
+        for document_id, count in entry.get("documents", {}).items():
+            record = documents.get(document_id, {})
+            found.append(Occurrence(record.get("sha256", ""), record.get("title", ""), record.get("source", ""), count))
         return sorted(found, key=lambda occurrence: -occurrence.count)
 
 

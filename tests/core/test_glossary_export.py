@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from glossary_tui.core.document import Document
 from glossary_tui.core.entities import Entity
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.glossary_export import export_csv, export_json, export_markdown, export_markdown_files, import_json
@@ -40,6 +41,23 @@ def test_json_round_trip_keeps_every_note_and_merges_on_reimport(store, tmp_path
     assert len(fresh.entries()) == 3
     lavrov = next(e for e in fresh.entries() if e.name == "Sergey Lavrov")
     assert set(lavrov.aliases) == {"Lavrov", "Sergei Lavrov"}
+
+
+def test_json_round_trip_merges_documents_counts_and_positions(store, tmp_path):
+    book = Document.from_text("Lavrov spoke.", source="/books/talks.txt", title="Talks")
+    lavrov = Entity("", "Lavrov", "PERSON", (), (None,) * 3)
+    store.record_document(book, [lavrov])
+    store.save_reading_position(book.sha256, 42)
+    other = open_store(tmp_path / "other.json")
+    memoir = Document.from_text("Lavrov again.", source="/books/memoir.txt", title="Memoir")
+    other.record_document(memoir, [Entity("", "Sergei Lavrov", "PERSON", (), (None,) * 5)])
+    import_json(other, export_json(store))
+    import_json(other, export_json(store))
+    occurrences = other.occurrences(lavrov)
+    assert [(o.title, o.source, o.count) for o in occurrences] == [("Memoir", "/books/memoir.txt", 5),
+                                                                   ("Talks", "/books/talks.txt", 3)]
+    assert other.reading_position(book.sha256) == 42
+    assert sorted(d.title for d in other.documents()) == ["Memoir", "Talks"]
 
 
 def test_import_keeps_both_notes_when_they_differ(store, tmp_path):

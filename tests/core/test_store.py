@@ -46,9 +46,11 @@ def test_documents_counts_positions_and_entries(path):
     occurrences = store.occurrences(entity("Pierre"))
     assert [(o.title, o.count) for o in occurrences] == [("First", 5), ("Second", 2)]
     assert occurrences[0].source == str((os.getcwd() / __import__("pathlib").Path("first.txt")).resolve())
-    # One mention and no note: not worth an entry.
-    assert store.occurrences(entity("Natasha")) == []
-    assert [e.name for e in store.entries()] == ["Pierre"]
+    assert [(o.title, o.count) for o in store.occurrences(entity("Natasha"))] == [("First", 1)]
+    assert [e.name for e in store.entries()] == ["Natasha", "Pierre"]
+    # Entities the document does not mention are not recorded.
+    store.record_document(second, [entity("Nobody", count=0)])
+    assert store.occurrences(entity("Nobody")) == []
     assert store.reading_position(first.sha256) == 0
     store.save_reading_position(first.sha256, 1234)
     assert open_store(path).reading_position(first.sha256) == 1234
