@@ -48,13 +48,16 @@ def run(argv: Sequence[str]) -> int:
 def repair(path: Path, problem: str) -> str:
     """Move the damaged file aside and restore the newest healthy snapshot; say what was done."""
     aside = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
-    path.rename(aside)
+    try:
+        path.rename(aside)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot set the damaged file aside ({error.strerror}); nothing was changed") from None
     for snapshot in snapshots(path):
         try:
             check_store_file(snapshot)
-        except StoreError:
+            shutil.copyfile(snapshot, path)
+            path.chmod(0o600)
+        except (StoreError, OSError):
             continue
-        shutil.copyfile(snapshot, path)
-        path.chmod(0o600)
         return f"{problem}\nkept the damaged file as {aside}\nrestored the snapshot {snapshot}"
     return f"{problem}\nkept the damaged file as {aside}\nstarted a new, empty glossary"

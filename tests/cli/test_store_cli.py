@@ -36,6 +36,20 @@ def test_every_command_refuses_a_damaged_file_in_one_line(tmp_path, command):
     assert bad.read_text() == '{"entries": {"1": {"name": "Pier'
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [("", "empty"), ('{"meta": {"1": {"schema": 99}}}', "schema"), ("[]", "not a glossary file")],
+    ids=["empty", "future-schema", "not-a-glossary"],
+)
+def test_the_reader_refuses_a_bad_glossary_before_taking_the_screen(tmp_path, content, message):
+    bad = tmp_path / "glossary.json"
+    bad.write_text(content)
+    result = glossary("data/sample-article.txt", "--db", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr and str(bad) in result.stderr
+    assert bad.read_text() == content
+
+
 def test_doctor_reports_a_healthy_file(db, capsys):
     assert main(["doctor", "--db", str(db)]) == 0
     assert "healthy: 1 entries" in capsys.readouterr().out
@@ -50,6 +64,16 @@ def test_doctor_repair_sets_the_damaged_file_aside_and_restores_the_newest_snaps
     aside = next(db.parent.glob("glossary.json.corrupt-*"))
     assert aside.read_text() == "{broken"
     assert open_store(db).note_for(Entity("", "Pierre", "PERSON", (), ())) == "Bezukhov's heir"
+
+
+def test_doctor_repair_without_a_snapshot_starts_clean(db, capsys):
+    db.write_text("")
+    assert main(["doctor", "--db", str(db)]) == 2
+    assert db.read_text() == ""
+    assert main(["doctor", "--db", str(db), "--repair"]) == 0
+    assert "started a new, empty glossary" in capsys.readouterr().out
+    assert not db.exists() and next(db.parent.glob("glossary.json.corrupt-*")).read_text() == ""
+    assert open_store(db).entries() == []
 
 
 def test_export_and_import_from_the_command_line(db, tmp_path, capsys):

@@ -113,6 +113,17 @@ def test_read_only_file_is_refused(path):
     assert path.read_bytes() == before
 
 
+def test_a_file_the_user_cannot_write_is_refused(path, monkeypatch):
+    """As above, for any user (root included): the store asks the system whether it may write."""
+    open_store(path).save_note(entity("Pierre"), "note")
+    before = path.read_bytes()
+    monkeypatch.setattr("glossary_tui.core.store.os.access", lambda target, mode: mode != os.W_OK)
+    with pytest.raises(StoreError, match="read-only") as raised:
+        open_store(path)
+    assert str(path) in str(raised.value)
+    assert path.read_bytes() == before
+
+
 def test_leftover_temporary_files_are_removed_at_open(path):
     open_store(path).save_note(entity("Pierre"), "note")
     leftover = path.parent / f".{path.name}.abc123.tmp"
