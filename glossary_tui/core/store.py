@@ -8,8 +8,9 @@ Tables:
     ``note``, ``created``/``updated`` (ISO times) and ``documents`` (id of the
     document's row in ``documents`` -> mentions; ids, not 64-character
     digests, keep the file small). An entity matches an entry with its label and any
-    shared key, so a note on "Sergey Lavrov" is found again for "Lavrov" in
-    another document once "Lavrov" is known as one of his names.
+    shared key; failing that, a person named by one word matches the only
+    person whose full name ends with it. So a note on "Sergey Lavrov" is found
+    again for "Lavrov" in another document.
 ``documents``
     One per document read: ``sha256`` of its normalised text, ``source``,
     ``title``, ``last_opened`` and reading ``position`` (an offset).
@@ -31,7 +32,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -52,6 +53,8 @@ DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
 SCHEMA_VERSION = 1
 #: Entities mentioned fewer times than this (and without a note) are not recorded as entries.
 MIN_RECORDED_MENTIONS = 1
+#: The label whose one-word names are matched as surnames of full names across documents.
+SURNAME_LABEL = "PERSON"
 #: Seconds to wait for another process's write before giving up.
 LOCK_TIMEOUT = 10.0
 
@@ -184,8 +187,9 @@ class GlossaryStore:
             take_daily_snapshot(path)
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage: AtomicJSONStorage = self._db.storage
-        self._index_signature: object = None
+        self._indexed_entries: dict[str, Any] | None = None
         self._index: dict[tuple[str, str], list[str]] = {}
+        self._surnames: dict[tuple[str, str], list[str]] = {}
         if schema_version(data) != SCHEMA_VERSION or not path.exists():
             with self._write() as current:
                 upgraded = migrate(current)
@@ -255,12 +259,15 @@ class GlossaryStore:
             document_id = self._document_id(data, document.sha256, create=True)
             record = documents.setdefault(document_id, {"sha256": document.sha256, "position": 0})
             record.update(source=_absolute(document.source), title=document.title, last_opened=now)
+            counted: set[str] = set()  # entries this call has counted: two entities of one entry add up
             for entity in entities:
                 entry_id = self._entry_id(data, entity, create=entity.count >= MIN_RECORDED_MENTIONS)
                 if entry_id is None:
                     continue
                 self._merge_names(data, entry_id, entity)
-                data["entries"][entry_id]["documents"][document_id] = entity.count
+                counts = data["entries"][entry_id]["documents"]
+                counts[document_id] = entity.count + (counts.get(document_id, 0) if entry_id in counted else 0)
+                counted.add(entry_id)
 
     def reading_position(self, sha256: str) -> int | None:
         """Where the reader left the document, if it was opened before."""
@@ -365,14 +372,9 @@ class GlossaryStore:
         return data
 
     def _entry_id(self, data: Data, entity: Entity, *, create: bool = False) -> str | None:
-        """The id of the entry matching ``entity``: named like it, else sharing a name key; one with a note first."""
+        """The id of the entry matching ``entity`` (see :meth:`_candidates`); one with a note first."""
         entries = data["entries"]
-        index = self._key_index(data)
-        candidates: list[str] = []
-        for name in (entity.name, *entity.aliases):
-            candidates = index.get((entity.label, name_key(name)), [])
-            if candidates:
-                break
+        candidates = self._candidates(data, entity)
         if candidates:
             with_note = [entry_id for entry_id in candidates if entries[entry_id].get("note")]
             return (with_note or candidates)[0]
@@ -387,16 +389,44 @@ class GlossaryStore:
         self._merge_names(data, entry_id, entity)
         return entry_id
 
-    def _key_index(self, data: Data) -> dict[tuple[str, str], list[str]]:
-        """(label, name key) -> entry ids, rebuilt when the data changed under us."""
-        signature = id(data["entries"])
-        if signature != self._index_signature:
-            index: dict[tuple[str, str], list[str]] = {}
-            for entry_id, entry in data.get("entries", {}).items():
-                for key in entry.get("keys", ()):
-                    index.setdefault((entry["label"], key), []).append(entry_id)
-            self._index, self._index_signature = index, signature
-        return self._index
+    def _candidates(self, data: Data, entity: Entity) -> list[str]:
+        """Entries sharing a name key and the label with ``entity``.
+
+        Failing that, a person named by one word ("Lavrov") matches the one
+        person whose full name ends with it ("Sergey Lavrov"), or the one such
+        person with a note; with several, the store does not guess.
+        """
+        self._refresh_indexes(data)
+        for name in (entity.name, *entity.aliases):
+            candidates = self._index.get((entity.label, name_key(name)), [])
+            if candidates:
+                return candidates
+        if entity.label != SURNAME_LABEL:
+            return []
+        for name in (entity.name, *entity.aliases):
+            key = name_key(name)
+            if " " in key:
+                continue
+            candidates = list(dict.fromkeys(self._surnames.get((entity.label, key), [])))
+            with_note = [entry_id for entry_id in candidates if data["entries"][entry_id].get("note")]
+            if len(candidates) == 1 or len(with_note) == 1:
+                return with_note or candidates
+        return []
+
+    def _refresh_indexes(self, data: Data) -> None:
+        """(label, name key) and (label, surname) -> entry ids, rebuilt when the data was read anew."""
+        if data["entries"] is self._indexed_entries:
+            return
+        self._index, self._surnames = {}, {}
+        for entry_id, entry in data["entries"].items():
+            self._index_keys(entry_id, entry["label"], entry.get("keys", ()))
+        self._indexed_entries = data["entries"]
+
+    def _index_keys(self, entry_id: str, label: str, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._index.setdefault((label, key), []).append(entry_id)
+            if " " in key:
+                self._surnames.setdefault((label, key.rsplit(" ", 1)[1]), []).append(entry_id)
 
     def _merge_names(self, data: Data, entry_id: str, entity: Entity) -> None:
         """Add the entity's spellings to the entry's aliases and keys (and to the key index)."""
@@ -407,9 +437,8 @@ class GlossaryStore:
             if name != entry["name"]:
                 aliases.add(name)
             keys.add(name_key(name))
-        index = self._key_index(data)
-        for key in keys.difference(entry["keys"]):
-            index.setdefault((entry["label"], key), []).append(entry_id)
+        self._refresh_indexes(data)
+        self._index_keys(entry_id, entry["label"], keys.difference(entry["keys"]))
         entry["aliases"] = sorted(aliases)
         entry["keys"] = sorted(keys)
 

@@ -37,6 +37,30 @@ def test_a_note_is_found_again_by_any_name_in_another_document(path):
     assert open_store(path).note_for(entity("Sergey Lavrov")) == "Foreign minister"
 
 
+def test_a_surname_alone_finds_the_one_full_name_ending_with_it(path):
+    store = open_store(path)
+    store.save_note(entity("Sergey Lavrov", aliases=("Sergei Lavrov",)), "Foreign minister")
+    assert store.note_for(entity("Lavrov")) == "Foreign minister"
+    second = Document.from_text("Lavrov spoke.", source="second.txt", title="Second")
+    store.record_document(second, [entity("Lavrov", count=3)])
+    assert [(o.title, o.count) for o in store.occurrences(entity("Sergey Lavrov"))] == [("Second", 3)]
+    assert "Lavrov" in store.entries()[0].aliases
+    store.record_document(second, [entity("Lavrov", count=3), entity("Sergey Lavrov", count=2)])
+    assert [(o.title, o.count) for o in store.occurrences(entity("Lavrov"))] == [("Second", 5)]
+    # Only people: a one-word organisation is not the last word of a longer one.
+    store.save_note(entity("Russian Foreign Ministry", label="ORG"), "MID")
+    assert store.note_for(entity("Ministry", label="ORG")) == ""
+
+
+def test_an_ambiguous_surname_matches_only_the_one_person_with_a_note(path):
+    store = open_store(path)
+    document = Document.from_text("The Rostovs.", source="book.txt", title="Book")
+    store.record_document(document, [entity("Natasha Rostova"), entity("Nikolai Rostova")])
+    assert store.occurrences(entity("Rostova")) == []  # two candidates, no guess
+    store.save_note(entity("Natasha Rostova"), "The heroine")
+    assert store.note_for(entity("Rostova")) == "The heroine"
+
+
 def test_documents_counts_positions_and_entries(path):
     store = open_store(path)
     first = Document.from_text("Pierre and Natasha.", source="first.txt", title="First")
