@@ -392,17 +392,20 @@ class GlossaryStore:
     def _candidates(self, data: Data, entity: Entity) -> list[str]:
         """Entries sharing a name key and the label with ``entity``.
 
-        Failing that, a person named by one word ("Lavrov") matches the one
-        person whose full name ends with it ("Sergey Lavrov"), or the one such
-        person with a note; with several, the store does not guess.
+        A person named by one word ("Lavrov") also matches the one person
+        whose full name ends with it ("Sergey Lavrov"), or the one such person
+        with a note; with several, the store does not guess. That full name
+        wins over an entry of the one word alone without a note (recorded from
+        a document read before the note was written).
         """
         self._refresh_indexes(data)
+        exact: list[str] = []
         for name in (entity.name, *entity.aliases):
-            candidates = self._index.get((entity.label, name_key(name)), [])
-            if candidates:
-                return candidates
-        if entity.label != SURNAME_LABEL:
-            return []
+            exact = self._index.get((entity.label, name_key(name)), [])
+            if exact:
+                break
+        if any(data["entries"][entry_id].get("note") for entry_id in exact) or entity.label != SURNAME_LABEL:
+            return exact
         for name in (entity.name, *entity.aliases):
             key = name_key(name)
             if " " in key:
@@ -411,7 +414,7 @@ class GlossaryStore:
             with_note = [entry_id for entry_id in candidates if data["entries"][entry_id].get("note")]
             if len(candidates) == 1 or len(with_note) == 1:
                 return with_note or candidates
-        return []
+        return exact
 
     def _refresh_indexes(self, data: Data) -> None:
         """(label, name key) and (label, surname) -> entry ids, rebuilt when the data was read anew."""

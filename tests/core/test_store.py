@@ -52,6 +52,14 @@ def test_a_surname_alone_finds_the_one_full_name_ending_with_it(path):
     assert store.note_for(entity("Ministry", label="ORG")) == ""
 
 
+def test_a_surname_read_before_the_note_was_written_still_finds_it(path):
+    store = open_store(path)
+    first = Document.from_text("Lavrov spoke.", source="first.txt", title="First")
+    store.record_document(first, [entity("Lavrov", count=4)])
+    store.save_note(entity("Sergey Lavrov"), "Foreign minister")
+    assert store.note_for(entity("Lavrov")) == "Foreign minister"
+
+
 def test_an_ambiguous_surname_matches_only_the_one_person_with_a_note(path):
     store = open_store(path)
     document = Document.from_text("The Rostovs.", source="book.txt", title="Book")
