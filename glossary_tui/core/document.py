@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.normalise import decode_bytes, normalise_text
+from glossary_tui.core.library import readable_files
+from glossary_tui.core.normalise import normalise_text
+from glossary_tui.core.readers import Chapter, read_content
+from glossary_tui.core.readers.text import gutenberg_title
+
+__all__ = ["STDIN", "Chapter", "Document", "guess_title", "read_document"]
 
 STDIN = "-"
-
-_BINARY_SIGNATURES = (
-    b"\x89PNG",
-    b"GIF8",
-    b"\xff\xd8\xff",
-    b"PK\x03\x04",
-    b"\x7fELF",
-    b"%PDF",
-    b"\x1f\x8b",
-    b"MZ",
-    b"BZh",
-    b"\xfd7zXZ",
-    b"SQLite format 3",
-)
-_SAMPLE_SIZE = 64 * 1024
-_CONTROL_BYTES = bytes(code for code in range(0x20) if code not in (0x09, 0x0A, 0x0C, 0x0D))
-_MAX_CONTROL_SHARE = 0.1
-_GUTENBERG_TITLE = re.compile(r"^Title:[ \t]*(.+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -38,7 +24,11 @@ class Document:
 
     ``text`` is the only string offsets refer to; ``sha256`` is the digest of
     its UTF-8 encoding, so the same text read from different files or
-    encodings is the same document.
+    encodings is the same document. ``chapters`` (EPUB chapters, HTML and
+    Markdown headings) point into ``text``. ``extraction_text`` is what
+    entities are looked for in: ``text`` itself, or for Markdown ``text`` with
+    URLs and link targets blanked to spaces of the same length, so every
+    offset found in it is an offset into ``text``.
     """
 
     source: str
@@ -46,10 +36,16 @@ class Document:
     text: str
     sha256: str = field(init=False)
     words: int = field(init=False)
+    chapters: tuple[Chapter, ...] = ()
+    extraction_text: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sha256", hashlib.sha256(self.text.encode("utf-8")).hexdigest())
         object.__setattr__(self, "words", len(self.text.split()))
+        if not self.extraction_text:
+            object.__setattr__(self, "extraction_text", self.text)
+        elif len(self.extraction_text) != len(self.text):
+            raise ValueError("extraction_text must be as long as text")
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", title: str | None = None) -> Document:
@@ -61,29 +57,30 @@ class Document:
 def read_document(source: str | Path) -> Document:
     """Read a file, or standard input when ``source`` is ``"-"``, into a :class:`Document`.
 
-    Raises :class:`DocumentError` with a one-line message for anything that is
-    not readable text: a missing path, a directory, no permission, binary
-    data, or a file with no text at all.
+    The reader is chosen by suffix, else by the first bytes (see
+    :mod:`glossary_tui.core.readers`). Raises :class:`DocumentError` with a
+    one-line message for anything that is not a readable document: a missing
+    path, a directory, no permission, binary data, a damaged EPUB, or a file
+    with no text at all.
     """
     name = str(source)
-    data = _read_bytes(name)
-    if _looks_binary(data):
-        raise DocumentError(f"{name}: not a text document (binary data)")
-    try:
-        text = decode_bytes(data)
-    except UnicodeDecodeError:
-        raise DocumentError(f"{name}: cannot decode the text (unknown encoding)") from None
-    document = Document.from_text(text, source=name)
-    if not document.text.strip():
+    reading = read_content(name, _read_bytes(name))
+    if not reading.text.strip():
         raise DocumentError(f"{name}: the document is empty")
-    return document
+    return Document(
+        source=name,
+        title=reading.title or guess_title(reading.text, name),
+        text=reading.text,
+        chapters=reading.chapters,
+        extraction_text=reading.extraction_text or "",
+    )
 
 
 def guess_title(text: str, source: str) -> str:
     """Return a Project Gutenberg ``Title:`` line if there is one, else the file's name."""
-    match = _GUTENBERG_TITLE.search(text, 0, 5000)
-    if match:
-        return match.group(1).strip()
+    title = gutenberg_title(text)
+    if title:
+        return title
     if source in (STDIN, "<text>"):
         return "standard input" if source == STDIN else "untitled"
     return Path(source).name
@@ -94,6 +91,8 @@ def _read_bytes(name: str) -> bytes:
         return sys.stdin.buffer.read()
     path = Path(name)
     try:
+        if path.is_dir():
+            raise DocumentError(_directory_message(name, path))
         return path.read_bytes()
     except FileNotFoundError:
         raise DocumentError(f"{name}: no such file") from None
@@ -105,14 +104,11 @@ def _read_bytes(name: str) -> bytes:
         raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
 
 
-def _looks_binary(data: bytes) -> bool:
-    """True for well-known binary formats and for data dense in control bytes."""
-    if data.startswith(_BINARY_SIGNATURES):
-        return True
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return False  # UTF-16 text is full of NUL bytes
-    sample = data[:_SAMPLE_SIZE]
-    if not sample:
-        return False
-    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
-    return controls / len(sample) > _MAX_CONTROL_SHARE
+def _directory_message(name: str, path: Path) -> str:
+    try:
+        count = len(readable_files(path))
+    except OSError:
+        return f"{name}: is a directory, not a document"
+    if not count:
+        return f"{name}: is a directory with no readable document in it"
+    return f"{name}: is a directory, not a document ({count} readable files in it; give one of them)"

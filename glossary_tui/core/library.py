@@ -1,0 +1,44 @@
+"""The readable files of a directory: what the reader's directory picker and ``glossary-tui add`` offer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_tui.core.readers import READABLE_SUFFIXES
+from glossary_tui.core.readers.sniff import looks_binary
+
+#: Bytes looked at to decide whether a file without a known suffix is text.
+_SNIFF_BYTES = 4096
+
+
+def readable_files(directory: Path, recursive: bool = False) -> list[Path]:
+    """Files under ``directory`` a reader can open, sorted by path; hidden files and folders are left out.
+
+    A file counts when its suffix is a known document suffix (``.txt``,
+    ``.md``, ``.html``, ``.epub``, ...), or when it has no suffix and its first
+    bytes are text (``README``, ``LICENSE``). Unreadable entries are skipped.
+    """
+    candidates = directory.rglob("*") if recursive else directory.iterdir()
+    found = []
+    for path in candidates:
+        relative = path.relative_to(directory)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if _is_readable_document(path):
+            found.append(path)
+    return sorted(found)
+
+
+def _is_readable_document(path: Path) -> bool:
+    try:
+        if not path.is_file():
+            return False
+        if path.suffix.lower() in READABLE_SUFFIXES:
+            return True
+        if path.suffix:
+            return False
+        with path.open("rb") as file:
+            start = file.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    return bool(start.strip()) and not looks_binary(start)

@@ -1,0 +1,29 @@
+"""What a reader makes of a file: its normalised text, title and chapters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter or heading: its title and the offset in the document's text where it starts."""
+
+    title: str
+    start: int
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document as a reader read it.
+
+    ``text`` is already normalised. ``title`` is ``None`` when the file has no
+    title of its own. ``extraction_text``, when given, is ``text`` with the
+    spans where no entity should be looked for (URLs, link targets) replaced
+    by spaces of the same length.
+    """
+
+    text: str
+    title: str | None = None
+    chapters: tuple[Chapter, ...] = ()
+    extraction_text: str | None = None
