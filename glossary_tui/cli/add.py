@@ -15,9 +15,8 @@ from glossary_tui.core.document import Document, read_document
 from glossary_tui.core.entities import build_entities
 from glossary_tui.core.errors import DocumentError
 from glossary_tui.core.extract import SpacyExtractor
+from glossary_tui.core.library import readable_files
 from glossary_tui.core.store import open_store
-
-READABLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".epub"})
 
 
 def parser() -> argparse.ArgumentParser:
@@ -66,7 +65,7 @@ def _files(paths: Iterable[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READABLE_SUFFIXES)
+            yield from readable_files(path, recursive=True)
         else:
             yield path
 

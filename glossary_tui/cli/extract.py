@@ -49,7 +49,7 @@ def run(argv: Sequence[str]) -> int:
         extractor = CachedExtractor(extractor, ExtractionCache(default_cache_directory()))
     progress = ProgressLine("extracting")
     try:
-        mentions = extract_mentions(extractor, document.text, on_progress=progress.update)
+        mentions = extract_mentions(extractor, document.extraction_text, on_progress=progress.update)
     finally:
         progress.close()
     entities = [e for e in build_entities(mentions, document.text, corrections) if not e.hidden]
