@@ -44,11 +44,14 @@ _TRANSLATION = {
     **{code: REPLACEMENT for code in range(0xD800, 0xE000)},
 }
 _NEWLINES = re.compile(r"\r\n?")
-#: CSI (ESC [ or the C1 CSI), OSC (ESC ] ... BEL or ST; also DCS, PM, APC strings) and two-byte escapes.
+#: CSI (ESC [, or C1 CSI with parameters), OSC (ESC ] ... BEL or ST; also DCS, PM, APC strings), charset
+#: designations (ESC ( B) and the usual two-character escapes; a stray ESC before a letter blanks the ESC only.
 _ESCAPE_SEQUENCES = re.compile(
-    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"\x1b\[[0-?]*[ -/]*[@-~]?"
+    r"|\x9b[0-?]+[ -/]*[@-~]"
     r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
-    r"|\x1b[ -/]*[0-~]"
+    r"|\x1b[ -/]+[0-~]"
+    r"|\x1b[78=>c](?![a-z])"
 )
 #: Share of broken sequences below which undecodable bytes are taken for damaged UTF-8.
 _DAMAGED_UTF8_SHARE = 0.05
@@ -93,10 +96,10 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _is_damaged_utf8(lenient: str) -> bool:
-    """True when the text holds real multi-byte UTF-8 characters and only a few broken ones."""
+    """True when the text holds real multi-byte UTF-8 characters, and no more broken ones than those or few."""
     broken = lenient.count(REPLACEMENT)
     multibyte = sum(1 for c in lenient if c > "\x7f") - broken
-    return multibyte > 0 and broken <= max(1, int(len(lenient) * _DAMAGED_UTF8_SHARE))
+    return multibyte > 0 and (broken <= multibyte or broken <= len(lenient) * _DAMAGED_UTF8_SHARE)
 
 
 def _detected(data: bytes) -> str | None:
