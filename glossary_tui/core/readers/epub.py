@@ -11,6 +11,7 @@ import warnings
 from collections.abc import Iterator
 
 from glossary_tui.core.errors import DocumentError
+from glossary_tui.core.normalise import normalise_text
 from glossary_tui.core.readers.html import read_html
 from glossary_tui.core.readers.reading import Chapter, Reading
 
@@ -44,7 +45,7 @@ def read_epub(data: bytes, name: str) -> Reading:
         offset += len(text) + 2
     text = "\n\n".join(parts) + ("\n" if parts else "")
     titles = book.get_metadata("DC", "title")
-    title = " ".join(titles[0][0].split()) if titles and titles[0][0] else None
+    title = normalise_text(" ".join(titles[0][0].split())) if titles and titles[0][0] else None
     return Reading(text=text, title=title, chapters=tuple(chapters))
 
 
@@ -57,4 +58,4 @@ def _toc_entries(toc: object) -> Iterator[tuple[str, str]]:
             yield from _toc_entries(children)
             yield from _toc_entries(section)
         elif getattr(entry, "href", None) and getattr(entry, "title", None):
-            yield entry.href.split("#", 1)[0], " ".join(entry.title.split())
+            yield entry.href.split("#", 1)[0], normalise_text(" ".join(entry.title.split()))
