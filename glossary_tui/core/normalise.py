@@ -33,7 +33,7 @@ BOM = "\ufeff"
 REPLACEMENT = "\ufffd"
 
 _CONTROL_CHARACTERS = [
-    code for code in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\n\t"
+    code for code in (*range(0x20), 0x7F, *range(0x80, 0xA0)) if chr(code) not in "\n\t"
 ]
 _BIDI_CONTROLS = [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 _INVISIBLE_SEPARATORS = [0x200B, 0x2060, 0xFEFF, 0x180E]

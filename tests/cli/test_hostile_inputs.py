@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -25,7 +26,7 @@ CAPITALISED_MIN = 2
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """``glossary-tui ARGS`` in a fresh interpreter, as a user would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "glossary_tui", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300,
+        [sys.executable, "-m", "glossary_tui", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -107,7 +108,7 @@ class CapitalisedWords:
     """Stands in for spaCy: every capitalised word is a PERSON, found chunk by chunk like the real engine."""
 
     info = ModelInfo("fake_capitalised", "1.0")
-    texts: list[str] = []
+    texts: ClassVar[list[str]] = []
 
     def __init__(self, *args, **kwargs) -> None:
         pass

@@ -14,10 +14,14 @@ from glossary_tui.core.readers.epub import read_epub
 from glossary_tui.core.readers.html import read_html
 from glossary_tui.core.readers.markdown import read_markdown
 from glossary_tui.core.readers.reading import Chapter, Reading
-from glossary_tui.core.readers.sniff import looks_binary, looks_like_epub, looks_like_html
+from glossary_tui.core.readers.sniff import (
+    looks_binary,
+    looks_like_epub,
+    looks_like_html,
+)
 from glossary_tui.core.readers.text import read_text
 
-__all__ = ["Chapter", "Reading", "READABLE_SUFFIXES", "read_content"]
+__all__ = ["READABLE_SUFFIXES", "Chapter", "Reading", "read_content"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
