@@ -228,3 +228,11 @@ def test_permission_denied_message_under_any_user(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(DocumentError, match=r"secret\.txt: permission denied$"):
         read_document(path)
+
+
+@pytest.mark.parametrize("text", ["", " ", "one", " a b  c ", "word" * 10, "ab cd\u3000ef\tgh\n"])
+@pytest.mark.parametrize("step", [1, 2, 3, 1 << 20])
+def test_words_are_counted_like_split(text, step):
+    from glossary_tui.core.document import count_words
+
+    assert count_words(text, step) == len(text.split())
