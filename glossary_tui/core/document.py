@@ -117,7 +117,7 @@ def _read_bytes(name: str) -> bytes:
 def _directory_message(name: str, path: Path) -> str:
     try:
         count = len(readable_files(path))
-    except OSError:
+    except DocumentError:
         return f"{name}: is a directory, not a document"
     if not count:
         return f"{name}: is a directory with no readable document in it"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from glossary_tui.core.errors import DocumentError
 from glossary_tui.core.readers import READABLE_SUFFIXES
 from glossary_tui.core.readers.sniff import looks_binary
 
@@ -16,16 +17,19 @@ def readable_files(directory: Path, recursive: bool = False) -> list[Path]:
 
     A file counts when its suffix is a known document suffix (``.txt``,
     ``.md``, ``.html``, ``.epub``, ...), or when it has no suffix and its first
-    bytes are text (``README``, ``LICENSE``). Unreadable entries are skipped.
+    bytes are text (``README``, ``LICENSE``). Unreadable files are skipped; a folder that
+    cannot be listed raises :class:`DocumentError`.
     """
-    candidates = directory.rglob("*") if recursive else directory.iterdir()
     found = []
-    for path in candidates:
-        relative = path.relative_to(directory)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if _is_readable_document(path):
-            found.append(path)
+    try:
+        for path in directory.rglob("*") if recursive else directory.iterdir():
+            relative = path.relative_to(directory)
+            if any(part.startswith(".") for part in relative.parts):
+                continue
+            if _is_readable_document(path):
+                found.append(path)
+    except OSError as error:
+        raise DocumentError(f"{directory}: cannot list the folder ({error.strerror or error})") from None
     return sorted(found)
 
 

@@ -236,3 +236,14 @@ def test_words_are_counted_like_split(text, step):
     from glossary_tui.core.document import count_words
 
     assert count_words(text, step) == len(text.split())
+
+
+def test_a_folder_that_cannot_be_listed_is_one_clear_error(tmp_path, monkeypatch):
+    def refuse(self):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    with pytest.raises(DocumentError, match="cannot list the folder \\(Permission denied\\)"):
+        readable_files(tmp_path)
+    with pytest.raises(DocumentError, match="is a directory, not a document$"):
+        read_document(tmp_path)
