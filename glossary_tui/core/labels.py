@@ -5,7 +5,12 @@ from __future__ import annotations
 import ast
 import importlib.util
 from functools import cache
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from glossary_tui.core.entities import Entity
 
 #: Labels in the order the entity list groups them; others follow alphabetically.
 LABEL_ORDER = (
@@ -20,6 +25,11 @@ def label_rank(label: str) -> tuple[int, str]:
         return (LABEL_ORDER.index(label), label)
     except ValueError:
         return (len(LABEL_ORDER), label)
+
+
+def pipeline_labels(entities: Iterable[Entity] = ()) -> list[str]:
+    """Labels a reader may give an entity: the usual NER labels and any the document uses, in list order."""
+    return sorted({*LABEL_ORDER, *(entity.label for entity in entities)}, key=label_rank)
 
 
 def describe_label(label: str) -> str:

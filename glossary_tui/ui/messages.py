@@ -30,6 +30,16 @@ class ExtractionProgress(Message):
         return isinstance(message, ExtractionProgress)
 
 
+class EntitiesRebuilt(Message):
+    """The entities regrouped after a correction; ``focus`` names the entity to select, ``note`` what changed."""
+
+    def __init__(self, entities: Sequence[Entity], focus: str | None, note: str) -> None:
+        super().__init__()
+        self.entities = entities
+        self.focus = focus
+        self.note = note
+
+
 class ExtractionFailed(Message):
     """Extraction stopped with a one-line ``reason`` (a missing model, say)."""
 

@@ -71,6 +71,7 @@ class MemoryStore:
     positions: dict[str, int] = field(default_factory=dict)
     recorded: list[tuple[str, int]] = field(default_factory=list)
     saves: int = 0
+    correction_records: dict[int, dict] = field(default_factory=dict)
 
     def note_for(self, entity: Entity) -> str:
         for name in (entity.name, *entity.aliases):
@@ -94,6 +95,17 @@ class MemoryStore:
 
     def save_reading_position(self, sha256: str, offset: int) -> None:
         self.positions[sha256] = offset
+
+    def corrections(self) -> list[dict]:
+        return [{**record, "id": number} for number, record in sorted(self.correction_records.items())]
+
+    def add_correction(self, record: dict) -> int:
+        number = max(self.correction_records, default=0) + 1
+        self.correction_records[number] = dict(record)
+        return number
+
+    def remove_correction(self, correction_id: int) -> None:
+        self.correction_records.pop(correction_id, None)
 
     def close(self) -> None:
         pass

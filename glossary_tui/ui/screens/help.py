@@ -26,6 +26,15 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("tab / shift+tab", "move between the article, the list, the mentions and the note"),
         ("click", "a highlighted mention selects its entity; a row selects it"),
     )),
+    ("Corrections (kept, and applied to every document)", (
+        ("m", "merge the selected entity into another"),
+        ("D", "split one of its spellings off into an entity of its own"),
+        ("R", "rename it"),
+        ("L", "give it another label"),
+        ("x", "hide it as a false positive (again: show it); H lists hidden ones"),
+        ("+", "add an entity the model missed: every occurrence of a phrase"),
+        ("u", "undo the last correction"),
+    )),
     ("Notes", (
         ("e", "edit the selected entity's note (saved as you type)"),
         ("esc", "leave the note editor"),

@@ -17,12 +17,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from glossary_tui.core.corrections import KINDS, Correction
 from glossary_tui.core.document import Document
 from glossary_tui.core.entities import Entity, build_entities
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extract import Extractor, Mention
+from glossary_tui.core.labels import describe_label, pipeline_labels
+from glossary_tui.core.names import name_key
 from glossary_tui.core.store import GlossaryStore
-from glossary_tui.ui.messages import ExtractionFailed, ExtractionProgress, NoteLoaded, StoreFailed
+from glossary_tui.ui.messages import EntitiesRebuilt, ExtractionFailed, ExtractionProgress, NoteLoaded, StoreFailed
+from glossary_tui.ui.screens.dialogs import ChoiceScreen, PromptScreen
 from glossary_tui.ui.screens.help import HelpScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
@@ -49,6 +53,14 @@ class ReaderScreen(Screen[None]):
         Binding("s", "cycle_sort", "Sort"),
         Binding("v", "toggle_scope", "Scope"),
         Binding("escape", "leave", "Leave"),
+        Binding("m", "merge", "Merge", show=False),
+        Binding("x", "hide", "Hide", show=False),
+        Binding("H", "show_hidden", "Show hidden", show=False),
+        Binding("R", "rename", "Rename", show=False),
+        Binding("L", "relabel", "Relabel", show=False),
+        Binding("D", "split", "Split alias", show=False),
+        Binding("plus", "add_entity", "Add entity", show=False),
+        Binding("u", "undo", "Undo", show=False),
     ]
 
     def __init__(self, document: Document, extractor: Extractor, store: GlossaryStore) -> None:
@@ -59,6 +71,11 @@ class ReaderScreen(Screen[None]):
         self.entities: list[Entity] = []
         self.selected: Entity | None = None
         self.mention_index: int | None = None
+        self.mentions: tuple[Mention, ...] = ()
+        #: The reader's corrections, in the order made (read by the extraction thread).
+        self.corrections: list[Correction] = []
+        self._correction_ids: list[int] = []
+        self._undo_stack: list[int] = []
         self._pending_notes: dict[str, tuple[Entity, str]] = {}
         self._note_versions: dict[str, int] = {}
         self._note_lock = threading.Lock()
@@ -85,7 +102,7 @@ class ReaderScreen(Screen[None]):
         self.sub_title = f"{self.extractor.info.name} {self.extractor.info.version}".strip()
         self._status("finding entities…")
         self.query_one(ArticleView).focus()
-        self.run_extraction()
+        self.load_corrections()
 
     # -- extraction -------------------------------------------------------------------------
 
@@ -112,7 +129,7 @@ class ReaderScreen(Screen[None]):
                     started = time.monotonic()
                     mentions.sort()
                     found = tuple(mentions)
-                    entities = build_entities(found, text)
+                    entities = build_entities(found, text, self.corrections)
                     self.post_message(ExtractionProgress(done, len(text), found, entities))
                     # Grouping a whole book takes a while: never spend more than a third of the time on it.
                     next_post = started + max(PROGRESS_INTERVAL, 3 * (time.monotonic() - started))
@@ -130,11 +147,29 @@ class ReaderScreen(Screen[None]):
         except (GlossaryError, OSError) as error:
             self.post_message(StoreFailed(str(error)))
 
+    @work(thread=True, group="corrections", exit_on_error=False)
+    def load_corrections(self) -> None:
+        """Read the reader's corrections, then start extracting (so entities come out corrected)."""
+        try:
+            records = self.store.corrections()
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(str(error)))
+            records = []
+        self.app.call_from_thread(self._start, records)
+
+    def _start(self, records: list[dict]) -> None:
+        self._set_corrections(records)
+        self.run_extraction()
+
+    def _set_corrections(self, records: list[dict]) -> None:
+        valid = [(record["id"], Correction.from_record(record)) for record in records if record.get("kind") in KINDS]
+        self._correction_ids = [correction_id for correction_id, _ in valid]
+        self.corrections = [correction for _, correction in valid]
+
     @on(ExtractionProgress)
     def _extraction_progress(self, message: ExtractionProgress) -> None:
-        self.entities = list(message.entities)
-        self.query_one(ArticleView).set_mentions(message.mentions)
-        self.query_one(EntityBrowser).set_entities(self.entities)
+        self.mentions = tuple(message.mentions)
+        self._show_entities(message.entities)
         progress = self.query_one(ProgressBar)
         progress.update(total=max(message.total, 1), progress=message.done)
         if message.finished:
@@ -143,6 +178,28 @@ class ReaderScreen(Screen[None]):
             self._status(f"{len(self.entities):,} entities · {mentions:,} mentions")
         else:
             self._status(f"finding entities… {len(self.entities):,} so far")
+
+    @on(EntitiesRebuilt)
+    def _entities_rebuilt(self, message: EntitiesRebuilt) -> None:
+        self._show_entities(message.entities)
+        if message.focus is not None:
+            key = name_key(message.focus)
+            target = next((e for e in self.entities if key in {name_key(n) for n in (e.name, *e.aliases)}), None)
+            if target is not None:
+                self.go_to_entity(target.id)
+        if message.note:
+            self.notify(message.note, timeout=4)
+
+    def _show_entities(self, entities: Sequence[Entity]) -> None:
+        self.entities = list(entities)
+        self.query_one(ArticleView).set_mentions(
+            sorted(m for e in self.entities if not e.hidden or self.query_one(EntityBrowser).show_hidden for m in e.mentions)
+        )
+        self.query_one(EntityBrowser).set_entities(self.entities)
+        if self.selected is not None:
+            current = next((e for e in self.entities if e.id == self.selected.id), None)
+            if current is not None and current is not self.selected:
+                self._select(current)
 
     @on(ExtractionFailed)
     def _extraction_failed(self, message: ExtractionFailed) -> None:
@@ -299,6 +356,147 @@ class ReaderScreen(Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
+    # -- corrections -------------------------------------------------------------------
+
+    def _correct(self, correction: Correction, focus: str | None = None) -> None:
+        """Keep a correction in the store and regroup the entities with it (in the background)."""
+        self._store_correction(correction, focus)
+
+    @work(thread=True, group="corrections", exit_on_error=False)
+    def _store_correction(self, correction: Correction, focus: str | None) -> None:
+        try:
+            correction_id = self.store.add_correction(correction.to_record())
+            records = self.store.corrections()
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"correction not saved: {error}"))
+            return
+        self._undo_stack.append(correction_id)
+        self.app.call_from_thread(self._set_corrections, records)
+        self._rebuild(focus, correction.describe())
+
+    @work(thread=True, group="corrections", exit_on_error=False)
+    def _remove_correction(self, correction_id: int, note: str) -> None:
+        try:
+            self.store.remove_correction(correction_id)
+            records = self.store.corrections()
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"correction not removed: {error}"))
+            return
+        self.app.call_from_thread(self._set_corrections, records)
+        self._rebuild(None, note)
+
+    def _rebuild(self, focus: str | None, note: str) -> None:
+        """In a worker thread: regroup the mentions found so far under the current corrections."""
+        entities = build_entities(self.mentions, self.document.text, self.corrections)
+        self.post_message(EntitiesRebuilt(entities, focus, note))
+
+    def _need_selection(self) -> Entity | None:
+        if self.selected is None:
+            self.notify("Select an entity first.", severity="warning")
+        return self.selected
+
+    def action_merge(self) -> None:
+        """Merge the selected entity into another, chosen from a filterable list."""
+        source = self._need_selection()
+        if source is None:
+            return
+        choices = [(e.id, f"{e.name}  ({e.label}, {e.count})") for e in self.entities if e.id != source.id]
+
+        def merge(target_id: str | None) -> None:
+            target = next((e for e in self.entities if e.id == target_id), None)
+            if target is not None:
+                correction = Correction("merge", source.name, source.label, target_name=target.name,
+                                        target_label=target.label)  # fmt: skip
+                self._correct(correction, focus=target.name)
+
+        self.app.push_screen(ChoiceScreen(f"Merge {source.name} into…", choices), merge)
+
+    def action_hide(self) -> None:
+        """Hide the selected entity as a false positive (or show it again)."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+        if entity.hidden:
+            for correction_id, correction in zip(self._correction_ids, self.corrections):
+                if correction.kind == "hide" and entity_matches(entity, correction.name, correction.label):
+                    self._remove_correction(correction_id, f"{entity.name} shown again")
+            return
+        self._correct(Correction("hide", entity.name, entity.label))
+
+    def action_show_hidden(self) -> None:
+        """Show or leave out the entities marked as false positives."""
+        browser = self.query_one(EntityBrowser)
+        browser.show_hidden = not browser.show_hidden
+        self._show_entities(self.entities)
+        self.notify("hidden entities shown" if browser.show_hidden else "hidden entities left out", timeout=3)
+
+    def action_rename(self) -> None:
+        """Give the selected entity another name."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+
+        def rename(name: str | None) -> None:
+            if name and name != entity.name:
+                self._correct(Correction("rename", entity.name, entity.label, value=name), focus=name)
+
+        self.app.push_screen(PromptScreen(f"Rename {entity.name} to", entity.name), rename)
+
+    def action_relabel(self) -> None:
+        """Give the selected entity another label (any label of the pipeline)."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+        choices = [(label, f"{label}  {describe_label(label)}") for label in pipeline_labels(self.entities) if label != entity.label]
+
+        def relabel(label: str | None) -> None:
+            if label:
+                self._correct(Correction("relabel", entity.name, entity.label, value=label), focus=entity.name)
+
+        self.app.push_screen(ChoiceScreen(f"Label {entity.name} as…", choices), relabel)
+
+    def action_split(self) -> None:
+        """Take one of the selected entity's spellings off into an entity of its own."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+        if not entity.aliases:
+            self.notify(f"{entity.name} has no other spelling to split off.", severity="warning")
+            return
+
+        def split(alias: str | None) -> None:
+            if alias:
+                self._correct(Correction("split", entity.name, entity.label, value=alias), focus=alias)
+
+        self.app.push_screen(ChoiceScreen(f"Split off from {entity.name}…", [(a, a) for a in entity.aliases]), split)
+
+    def action_add_entity(self) -> None:
+        """Add an entity the model missed: every occurrence of a phrase becomes a mention."""
+
+        def add(phrase: str | None) -> None:
+            if not phrase:
+                return
+            choices = [(label, f"{label}  {describe_label(label)}") for label in pipeline_labels(self.entities)]
+
+            def labelled(label: str | None) -> None:
+                if label:
+                    self._correct(Correction("add", phrase, label), focus=phrase)
+
+            self.app.push_screen(ChoiceScreen(f"Label for {phrase}", choices), labelled)
+
+        self.app.push_screen(PromptScreen("Add an entity: the phrase to find"), add)
+
+    def action_undo(self) -> None:
+        """Undo the last correction made in this session."""
+        if not self._undo_stack:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        correction_id = self._undo_stack.pop()
+        described = next(
+            (c.describe() for i, c in zip(self._correction_ids, self.corrections) if i == correction_id), "correction"
+        )
+        self._remove_correction(correction_id, f"undone: {described}")
+
     def action_help(self) -> None:
         """Show every key."""
         self.app.push_screen(HelpScreen())
@@ -344,3 +542,9 @@ class ReaderScreen(Screen[None]):
     def restore_position(self, offset: int) -> None:
         """Scroll to a saved reading position."""
         self.query_one(ArticleView).scroll_to_offset_top(offset)
+
+
+def entity_matches(entity: Entity, name: str, label: str) -> bool:
+    """True if a correction about ``name``/``label`` is about ``entity``."""
+    key = name_key(name)
+    return entity.label == label and key in {name_key(n) for n in (entity.name, *entity.aliases)}

@@ -57,6 +57,8 @@ class EntityBrowser(Vertical):
         self.label = ALL_LABELS
         self.order = SortOrder.COUNT
         self.visible_only = False
+        #: Whether entities the reader hid (false positives) are listed.
+        self.show_hidden = False
         self.visible_range = (0, 0)
         self.query = ""
         self._rows: dict[str, Option] = {}
@@ -158,7 +160,7 @@ class EntityBrowser(Vertical):
 
     def shown_entities(self) -> list[Entity]:
         """The entities passing the filter, label and scope, in display order."""
-        entities = self.entities
+        entities = self.entities if self.show_hidden else [e for e in self.entities if not e.hidden]
         if self.label != ALL_LABELS:
             entities = [e for e in entities if e.label == self.label]
         if self.visible_only:
@@ -212,7 +214,7 @@ class EntityBrowser(Vertical):
         if option is None:
             spark = sparkline((m.start for m in entity.mentions), self.text_length)
             prompt = Content.assemble(
-                (spark, "$text-muted"), (f" {entity.count:>5} ", "dim"), entity.name
+                (spark, "$text-muted"), (f" {entity.count:>5} ", "dim"), (entity.name, "strike dim" if entity.hidden else "")
             )
             option = self._rows[entity.id] = Option(prompt, id=entity.id)
         return option

@@ -1,0 +1,80 @@
+"""Small modal dialogs: choose one of many (filterable), or type a line of text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from glossary_tui.core.names import fold
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """Pick one of ``choices`` (id, text); typing filters them. Returns the id, or None on escape."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = list(choices)
+
+    def compose(self) -> ComposeResult:
+        """Title, filter box, choices."""
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            yield Input(placeholder="type to filter", id="choice-filter")
+            yield OptionList(*self._options(""), id="choices", markup=False)
+
+    @on(Input.Changed, "#choice-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options(self._options(event.value))
+        choices.highlighted = 0 if choices.option_count else None
+
+    @on(Input.Submitted, "#choice-filter")
+    def _submit_first(self) -> None:
+        choices = self.query_one("#choices", OptionList)
+        if choices.highlighted is not None:
+            self.dismiss(choices.get_option_at_index(choices.highlighted).id)
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def key_down(self) -> None:
+        """Down from the filter box moves into the list."""
+        if self.focused is self.query_one("#choice-filter"):
+            self.query_one("#choices").focus()
+
+    def _options(self, query: str) -> list[Option]:
+        wanted = fold(query)
+        return [Option(Content(text), id=choice_id) for choice_id, text in self.choices if wanted in fold(text)]
+
+
+class PromptScreen(ModalScreen[str | None]):
+    """Ask for one line of text. Returns it (stripped), or None on escape or when empty."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, title: str, value: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        """Title and input."""
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled(self.title_text, "bold"), classes="dialog-title")
+            yield Input(value=self.value, id="prompt-input")
+
+    @on(Input.Submitted, "#prompt-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
