@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache  # noqa: E402
-from glossary_tui.core.document import read_document  # noqa: E402
-from glossary_tui.core.entities import Entity, build_entities, group_mentions  # noqa: E402
-from glossary_tui.core.extract import Mention, SpacyExtractor, extract_mentions  # noqa: E402
+from glossary_tui.core.cache import CachedExtractor, ExtractionCache
+from glossary_tui.core.document import read_document
+from glossary_tui.core.entities import Entity, build_entities, group_mentions
+from glossary_tui.core.extract import Mention, SpacyExtractor, extract_mentions
 
 DEFAULT_LITBANK = ROOT.parent / "shared" / "litbank-dev"
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"

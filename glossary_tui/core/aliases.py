@@ -41,29 +41,42 @@ from glossary_tui.core.names import fold, name_key
 
 #: Words before a person's name that are not part of it.
 TITLES = frozenset(
-    """
-    mr mrs ms miss mx master mister madam madame mme mlle mademoiselle monsieur m messrs
-    dr doctor prof professor rev reverend fr father mother brother sister saint st
-    sir dame lady lord prince princess count countess baron baroness duke duchess king queen emperor empress tsar
-    czar tsarina archduke marquis marquess earl viscount
-    president vice prime minister chancellor secretary senator governor mayor ambassador premier
-    general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
-    uncle aunt auntie cousin grandfather grandmother granny old young little
-    """.split()
+    {
+        "mr", "mrs", "ms", "miss", "mx", "master", "mister", "madam", "madame", "mme", "mlle", "mademoiselle",
+        "monsieur", "m", "messrs", "dr", "doctor", "prof", "professor", "rev", "reverend", "fr", "father",
+        "mother", "brother", "sister", "saint", "st", "sir", "dame", "lady", "lord", "prince", "princess",
+        "count", "countess", "baron", "baroness", "duke", "duchess", "king", "queen", "emperor", "empress",
+        "tsar", "czar", "tsarina", "archduke", "marquis", "marquess", "earl", "viscount", "president", "vice",
+        "prime", "minister", "chancellor", "secretary", "senator", "governor", "mayor", "ambassador", "premier",
+        "general", "gen", "colonel", "col", "major", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
+        "corporal", "admiral", "commander", "marshal", "uncle", "aunt", "auntie", "cousin", "grandfather",
+        "grandmother", "granny", "old", "young", "little"
+    }
 )
 #: Titles that say a person is a man, or a woman.
 MALE_TITLES = frozenset(
-    "mr mister master monsieur m messrs sir lord prince count baron duke king emperor tsar czar archduke marquis "
-    "marquess earl viscount father brother uncle grandfather".split()
+    {
+        "mr", "mister", "master", "monsieur", "m", "messrs", "sir", "lord", "prince", "count", "baron", "duke",
+        "king", "emperor", "tsar", "czar", "archduke", "marquis", "marquess", "earl", "viscount", "father",
+        "brother", "uncle", "grandfather"
+    }
 )
 FEMALE_TITLES = frozenset(
-    "mrs ms miss madam madame mme mlle mademoiselle dame lady princess countess baroness duchess queen empress "
-    "tsarina mother sister aunt auntie grandmother granny".split()
+    {
+        "mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "mademoiselle", "dame", "lady", "princess",
+        "countess", "baroness", "duchess", "queen", "empress", "tsarina", "mother", "sister", "aunt", "auntie",
+        "grandmother", "granny"
+    }
 )
 #: Labels the model gives people's names by mistake ("Florence" as an ORG beside "Florence Linden").
 MISLABELLED_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Name particles: they may start a surname without being one.
-PARTICLES = frozenset("al el de del della di da du des le la van von der den ter ten bin ibn ben abu ap mac".split())
+PARTICLES = frozenset(
+    {
+        "al", "el", "de", "del", "della", "di", "da", "du", "des", "le", "la", "van", "von", "der", "den",
+        "ter", "ten", "bin", "ibn", "ben", "abu", "ap", "mac"
+    }
+)
 #: Labels whose names merge by the organisation and place rules.
 CONTAINMENT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Words skipped when spelling an acronym.
@@ -228,11 +241,15 @@ def _merge_people(groups: list[Group]) -> None:
                 by_given[0].absorb(group)
             else:
                 _share_by_nearest_full_name(group, by_given)
-        elif len(by_family) == 1 and not by_given and word not in families:
+        elif (
+            len(by_family) == 1
+            and not by_given
+            and word not in families
             # A surname alone follows its full name ("Sergey Lavrov ... Lavrov"); used before the
             # full name appears, it is more likely someone else's (the family, the firm, the lawsuit).
-            if group.titles or _first_start(by_family[0]) < _first_start(group):
-                by_family[0].absorb(group)
+            and (group.titles or _first_start(by_family[0]) < _first_start(group))
+        ):
+            by_family[0].absorb(group)
 
 
 

@@ -79,7 +79,7 @@ def corrections_from_records(records: Iterable[dict[str, Any]]) -> list[Correcti
     return corrections
 
 
-def phrase_mentions(text: str, phrase: str, label: str) -> list[Mention]:
+def find_phrase_mentions(text: str, phrase: str, label: str) -> list[Mention]:
     """Every whole-word, case-insensitive occurrence of ``phrase`` in ``text`` (spaces match any whitespace)."""
     words = phrase.split()
     if not words:
@@ -90,7 +90,7 @@ def phrase_mentions(text: str, phrase: str, label: str) -> list[Mention]:
 
 def add_phrase_mentions(mentions: Sequence[Mention], text: str, corrections: Sequence[Correction]) -> list[Mention]:
     """``mentions`` with every "add" correction's occurrences, which replace mentions they overlap."""
-    added = [m for c in corrections if c.kind == "add" for m in phrase_mentions(text, c.name, c.label)]
+    added = [m for c in corrections if c.kind == "add" for m in find_phrase_mentions(text, c.name, c.label)]
     if not added:
         return list(mentions)
     added.sort()

@@ -12,8 +12,8 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from glossary_tui.core.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.extract import Mention
@@ -86,7 +86,10 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
     count, and is where phrases the reader added are found. Entities come in
     order of first mention.
     """
-    from glossary_tui.core.corrections import add_phrase_mentions, apply_corrections  # they build on Entity
+    from glossary_tui.core.corrections import (  # they build on Entity
+        add_phrase_mentions,
+        apply_corrections,
+    )
 
     if corrections:
         mentions = add_phrase_mentions(list(mentions), text, corrections)

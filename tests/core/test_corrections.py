@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from glossary_tui.core.corrections import Correction, corrections_from_records, phrase_mentions
+from glossary_tui.core.corrections import (
+    Correction,
+    corrections_from_records,
+    find_phrase_mentions,
+)
 from glossary_tui.core.entities import build_entities
 from glossary_tui.core.extract import Mention
 
@@ -55,7 +59,7 @@ def test_added_phrase_finds_every_whole_word_occurrence_and_replaces_overlaps():
     salon = entities["Salon of Anna Pavlovna"]
     assert salon.label == "FAC" and salon.count == 2
     assert "Anna Pavlovna" not in entities  # both its mentions were inside the added phrase
-    assert [m.text for m in phrase_mentions(text, "salon", "FAC")] == ["Salon", "salon", "Salon"]
+    assert [m.text for m in find_phrase_mentions(text, "salon", "FAC")] == ["Salon", "salon", "Salon"]
 
 
 def test_corrections_apply_in_order_and_to_another_document():
