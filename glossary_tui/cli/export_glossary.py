@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import FORMATS, export_csv, export_json, export_markdown, export_markdown_files
+from glossary_tui.core.glossary_export import FORMATS, export_markdown_files, export_text
 from glossary_tui.core.store import open_store
 
 
@@ -36,12 +36,7 @@ def run(argv: Sequence[str]) -> int:
         written = export_markdown_files(entries, Path(args.split))
         print(f"wrote {len(written)} entries to {args.split}", file=sys.stderr)
         return 0
-    if args.format == "json":
-        text = export_json(store)
-    elif args.format == "csv":
-        text = export_csv(entries)
-    else:
-        text = export_markdown(entries)
+    text = export_text(store, args.format)
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8", newline="")

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.document import read_document
+from glossary_tui.core.errors import DocumentError
+from glossary_tui.core.library import readable_files
 from glossary_tui.core.extract import SpacyExtractor
 from glossary_tui.core.sample import sample_path
 from glossary_tui.core.store import open_store
@@ -19,7 +24,9 @@ def parser() -> argparse.ArgumentParser:
         description="Read a document with a living glossary of its people, places and things. "
         "Subcommands: extract, add, export, import, doctor (see glossary-tui SUBCOMMAND --help).",
     )
-    parser.add_argument("file", metavar="FILE", nargs="?", help="document to read (default: the sample)")
+    parser.add_argument(
+        "file", metavar="FILE|DIR", nargs="?", help="document to read, or a folder to pick one from (default: the sample)"
+    )
     parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
     parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
     return parser
@@ -32,7 +39,17 @@ def run(argv: Sequence[str]) -> int:
     the notes file) is checked before the screen is taken over.
     """
     args = parser().parse_args(argv)
-    document = read_document(args.file or sample_path())
+    source = Path(args.file) if args.file else sample_path()
+    document, library = None, None
+    if args.file and args.file != "-" and source.is_dir():
+        files = readable_files(source)
+        if not files:
+            raise DocumentError(f"{source}: no readable document in this folder")
+        library = (source, files)
+    else:
+        document = read_document(args.file or source)
+        if args.file == "-":
+            _keyboard_from_terminal()
     spacy_extractor = SpacyExtractor(args.model)
     spacy_extractor.info  # a missing or broken model is reported now, in one line
     extractor = CachedExtractor(spacy_extractor, ExtractionCache(default_cache_directory()))
@@ -40,7 +57,19 @@ def run(argv: Sequence[str]) -> int:
     from glossary_tui.ui.app import GlossaryApp
 
     try:
-        GlossaryApp(document, extractor, store).run()
+        GlossaryApp(document, extractor, store, library).run()
     finally:
         store.close()
     return 0
+
+
+def _keyboard_from_terminal() -> None:
+    """The document came through standard input: read keys from the terminal instead."""
+    if sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        raise DocumentError("the document came on standard input and no terminal is left for the keyboard") from None
+    os.dup2(terminal, sys.stdin.fileno())
+    os.close(terminal)

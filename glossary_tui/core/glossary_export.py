@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -18,6 +19,27 @@ FORMATS = ("md", "json", "csv")
 EXPORT_FORMAT = "glossary-tui export"
 EXPORT_VERSION = 1
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def export_text(store: GlossaryStore, export_format: str) -> str:
+    """The whole glossary in ``export_format`` (one of :data:`FORMATS`)."""
+    if export_format == "json":
+        return export_json(store)
+    if export_format == "csv":
+        return export_csv(store.entries())
+    return export_markdown(store.entries())
+
+
+def write_export(store: GlossaryStore, export_format: str, directory: Path | None = None) -> Path:
+    """Write the glossary to ``glossary-<date>.<format>`` in ``directory`` (default: the user's documents)."""
+    if directory is None:
+        from platformdirs import user_documents_dir
+
+        directory = Path(user_documents_dir())
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"glossary-{date.today().isoformat()}.{export_format}"
+    path.write_text(export_text(store, export_format), encoding="utf-8", newline="")
+    return path
 
 
 def export_markdown(entries: Sequence[GlossaryEntry]) -> str:

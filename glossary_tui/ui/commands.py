@@ -49,3 +49,32 @@ class EntityCommands(Provider):
             if score > 0:
                 yield Hit(score, entity_prompt(entity), partial(reader.go_to_entity, entity.id), entity.name,
                           f"go to {entity.label.lower()} · {entity.count} mentions")
+
+
+class GlossaryCommands(Provider):
+    """The glossary across documents: open it, export it."""
+
+    async def search(self, query: str) -> Hits:
+        """Glossary commands matching ``query``."""
+        matcher = self.matcher(query)
+        for text, help_text, command in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), command, text, help_text)
+
+    async def discover(self) -> Hits:
+        """Every glossary command."""
+        for text, help_text, command in self._commands():
+            yield DiscoveryHit(text, command, text, help_text)
+
+    def _commands(self):
+        from glossary_tui.ui.screens.reader import ReaderScreen
+
+        reader = self.screen if isinstance(self.screen, ReaderScreen) else None
+        if reader is None:
+            return []
+        commands = [("Glossary: every entry across documents", "g", reader.action_glossary)]
+        for export_format, name in (("md", "Markdown"), ("json", "JSON (re-importable)"), ("csv", "CSV")):
+            commands.append((f"Export the glossary as {name}", "written to your documents folder",
+                             partial(reader.export_glossary, export_format)))  # fmt: skip
+        return commands

@@ -22,11 +22,13 @@ from glossary_tui.core.document import Document
 from glossary_tui.core.entities import Entity, build_entities
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extract import Extractor, Mention
+from glossary_tui.core.glossary_export import write_export
 from glossary_tui.core.labels import describe_label, pipeline_labels
 from glossary_tui.core.names import name_key
 from glossary_tui.core.store import GlossaryStore
 from glossary_tui.ui.messages import EntitiesRebuilt, ExtractionFailed, ExtractionProgress, NoteLoaded, StoreFailed
 from glossary_tui.ui.screens.dialogs import ChoiceScreen, PromptScreen
+from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.help import HelpScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
@@ -52,6 +54,7 @@ class ReaderScreen(Screen[None]):
         Binding("t", "cycle_label", "Label"),
         Binding("s", "cycle_sort", "Sort"),
         Binding("v", "toggle_scope", "Scope"),
+        Binding("g", "glossary", "Glossary"),
         Binding("escape", "leave", "Leave"),
         Binding("m", "merge", "Merge", show=False),
         Binding("x", "hide", "Hide", show=False),
@@ -118,7 +121,9 @@ class ReaderScreen(Screen[None]):
         next_post = 0.0
         try:
             chunks = self.extractor.extract(
-                text, should_cancel=lambda: worker.is_cancelled, focus=lambda: article.focus_offset
+                self.document.extraction_text,  # what spaCy reads: URLs in Markdown blanked, same offsets
+                should_cancel=lambda: worker.is_cancelled,
+                focus=lambda: article.focus_offset,
             )
             for chunk in chunks:
                 if worker.is_cancelled:
@@ -496,6 +501,27 @@ class ReaderScreen(Screen[None]):
             (c.describe() for i, c in zip(self._correction_ids, self.corrections) if i == correction_id), "correction"
         )
         self._remove_correction(correction_id, f"undone: {described}")
+
+    def action_glossary(self) -> None:
+        """Open the glossary of every document."""
+        self.save_notes_now()
+        self.app.push_screen(GlossaryScreen(self.store))
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_glossary(self, export_format: str) -> None:
+        """Write the whole glossary to the user's documents folder (md, json or csv)."""
+        try:
+            path = write_export(self.store, export_format)
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"export failed: {error}"))
+            return
+        self.app.call_from_thread(self.notify, f"glossary written to {path}", title="Export", timeout=8)
+
+    def save_notes_now(self) -> None:
+        """Send pending notes to the store now (in the background)."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
+        self._flush_notes()
 
     def action_help(self) -> None:
         """Show every key."""
