@@ -317,15 +317,23 @@ def _share_by_nearest_full_name(short: Group, candidates: list[Group]) -> None:
 def _merge_names(groups: list[Group]) -> None:
     """Acronyms and unambiguous word-for-word containment, for organisations and places."""
     words = {id(group): _name_words(group) for group in groups}
-    longer_first = sorted(groups, key=lambda group: -len(words[id(group)]))
+    # Candidates come from indexes (by word, by initials), not from every pair: a novel has thousands of names.
+    by_word: dict[str, list[Group]] = defaultdict(list)
+    by_initials: dict[str, list[Group]] = defaultdict(list)
+    for group in groups:
+        for word in set(words[id(group)]):
+            by_word[word].append(group)
+        if len(words[id(group)]) > 1:
+            by_initials[_initials(words[id(group)])].append(group)
     for group in sorted(groups, key=lambda group: len(words[id(group)])):
         mine = words[id(group)]
         if not group.mentions or not mine:
             continue
         acronym = _acronym_text(group)
+        candidates = {id(other): other for other in (*by_word[mine[0]], *(by_initials[acronym] if acronym else ()))}
         targets = [
             other
-            for other in longer_first
+            for other in candidates.values()
             if other is not group and other.mentions and len(words[id(other)]) > len(mine)
             and (_contains(words[id(other)], mine) or (acronym and _initials(words[id(other)]) == acronym))
         ]  # fmt: skip
