@@ -13,11 +13,14 @@ label and a :func:`~glossary_tui.core.names.name_key`:
    ("Miss Bartlett", "Bartlett"), unless the word is used with both a man's and
    a woman's title: then it is a family's name ("Mr Verloc", "Mrs Verloc") and
    each titled form stays its own person. A given name alone joins the only
-   full name with that given name. A surname alone joins a full name with that
-   surname mentioned before it: with several (two Rostóvs), each mention goes
-   to the person whose full name came last before it; mentions before any full
-   name stay apart. Titles of one gender never join a name used with titles of
-   the other.
+   full name with that given name; with several (two Natashas), each mention
+   goes to the person whose full name came last before it, and mentions before
+   any full name stay apart. A surname alone joins the only full name with that
+   surname, if that full name was mentioned before it or the short form has a
+   title; a surname shared by several full names (two Rostóvs) stays apart
+   (giving it to the nearest full name cost precision on LitBank: 0.903 ->
+   0.893). Titles of one gender never join a name used with titles of the
+   other.
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
@@ -295,8 +298,8 @@ def _compatible(first: str, second: str) -> bool:
 def _share_by_nearest_full_name(short: Group, candidates: list[Group]) -> None:
     """Give each mention of a short form to the candidate whose full name was mentioned last before it.
 
-    A surname alone follows its full name, as in "Sergey Lavrov ... Lavrov"; mentions before any full
-    name stay apart, since the surname may be someone else's (the family, the firm, the lawsuit).
+    A short name follows the full name it stands for ("Natasha Rostova ... Natasha"); mentions before
+    any full name stay apart, since nothing says whose they are.
     """
     starts = sorted((mention.start, index) for index, group in enumerate(candidates) for mention in group.mentions)
     kept: list[Mention] = []

@@ -84,6 +84,21 @@ def test_ambiguous_surname_with_two_full_names_stays_apart():
     assert groups["Rostov"] == {"Rostov"}
 
 
+def test_a_given_name_shared_by_two_people_goes_to_the_nearest_full_name_before_it():
+    text = "Natasha spoke first. Natasha Rostova sang. Natasha bowed. Natasha Bolkonskaya came. Natasha sat."
+    groups = grouped(text, {"Natasha Rostova": "PERSON", "Natasha Bolkonskaya": "PERSON", "Natasha": "PERSON"})
+    assert groups["Natasha Rostova"] == {"Natasha Rostova", "Natasha"}
+    assert groups["Natasha Bolkonskaya"] == {"Natasha Bolkonskaya", "Natasha"}
+    assert [e.count for e in build_entities(mentions_in(text, {"Natasha Rostova": "PERSON",
+            "Natasha Bolkonskaya": "PERSON", "Natasha": "PERSON"}), text)] == [1, 2, 2]  # fmt: skip
+
+
+def test_a_given_name_the_model_labelled_as_a_place_joins_its_person():
+    text = "Florence Linden wrote. Florence replied."
+    mentions = mentions_in(text, {"Florence Linden": "PERSON", "Florence": "GPE"})
+    assert [(e.name, e.label, e.count) for e in build_entities(mentions, text)] == [("Florence Linden", "PERSON", 2)]
+
+
 def test_acronyms_and_unambiguous_containment_for_organisations():
     text = "The United Nations met. The UN voted. The Russian Foreign Ministry said the Foreign Ministry agreed."
     names = {"United Nations": "ORG", "UN": "ORG", "Russian Foreign Ministry": "ORG", "Foreign Ministry": "ORG"}
