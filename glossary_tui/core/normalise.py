@@ -43,6 +43,8 @@ _TRANSLATION = {
     0x2029: "\n",
     **{code: REPLACEMENT for code in range(0xD800, 0xE000)},
 }
+#: Any character the translation changes: most texts have none, and searching is far cheaper than translating.
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATION)) + "]")
 _NEWLINES = re.compile(r"\r\n?")
 #: CSI (ESC [, or C1 CSI with parameters), OSC (ESC ] ... BEL or ST; also DCS, PM, APC strings), charset
 #: designations (ESC ( B) and the usual two-character escapes; a stray ESC before a letter blanks the ESC only.
@@ -65,6 +67,8 @@ def normalise_text(text: str) -> str:
         text = _NEWLINES.sub("\n", text)
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPE_SEQUENCES.sub(_blank, text)
+    if _TRANSLATED.search(text) is None:
+        return text
     return text.translate(_TRANSLATION)
 
 
