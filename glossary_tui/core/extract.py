@@ -205,7 +205,10 @@ class SpacyExtractor:
         exit. Here, stopping cancels what has not started, and the pool is shut
         down without waiting.
         """
-        self.load()  # a missing or broken model fails here, in this process, with a clear message
+        global _worker_pipeline
+        # A missing or broken model fails here, in this process, with a clear message; and workers
+        # started by fork inherit the loaded pipeline instead of loading their own.
+        _worker_pipeline = (self.load(), self._exclude_labels)
         batches = _batches(((text[start:end], index, start, end) for text, index, start, end in pieces))
         pool = ProcessPoolExecutor(
             max_workers=n_process, initializer=_start_worker, initargs=(self.model_name, self._exclude_labels)
@@ -227,13 +230,14 @@ class SpacyExtractor:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-#: The pipeline of a worker process, loaded once when the process starts.
+#: The pipeline a worker process uses: inherited from the parent when processes fork, else loaded at start.
 _worker_pipeline: tuple[Language, frozenset[str]] | None = None
 
 
 def _start_worker(model_name: str, exclude_labels: frozenset[str]) -> None:
     global _worker_pipeline
-    _worker_pipeline = (load_ner_pipeline(model_name)[0], exclude_labels)
+    if _worker_pipeline is None or _worker_pipeline[1] != exclude_labels:
+        _worker_pipeline = (load_ner_pipeline(model_name)[0], exclude_labels)
 
 
 def _extract_batch(batch: list[tuple[str, int, int, int]]) -> list[tuple[int, ExtractedChunk]]:
