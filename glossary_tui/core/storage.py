@@ -46,7 +46,8 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         """Replace the file with ``data`` atomically (compact JSON: the C encoder, a third of the time of ``indent``)."""
-        write_atomically(self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), check_circular=False)
+        write_atomically(self.path, text.encode("utf-8"))
         self._cached = data
         self._signature = self._stat()
 

@@ -15,7 +15,7 @@ from glossary_tui.core.store import open_store
 
 
 def glossary(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "glossary_tui", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-m", "glossary_tui", *args], capture_output=True, text=True, timeout=120, check=False)
 
 
 @pytest.fixture

@@ -11,7 +11,13 @@ import pytest
 from glossary_tui.core.document import Document
 from glossary_tui.core.entities import Entity
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import export_csv, export_json, export_markdown, export_markdown_files, import_json
+from glossary_tui.core.glossary_export import (
+    export_csv,
+    export_json,
+    export_markdown,
+    export_markdown_files,
+    import_json,
+)
 from glossary_tui.core.store import open_store
 
 TRICKY_NOTES = {
