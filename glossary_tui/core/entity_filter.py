@@ -24,17 +24,24 @@ class SortOrder(Enum):
         return orders[(orders.index(self) + 1) % len(orders)]
 
 
-def match_score(query: str, entity: Entity) -> int:
+def match_score(query: str, entity: Entity, folded_names: tuple[str, ...] | None = None) -> int:
     """How well ``query`` matches the entity's name or an alias; 0 means no match.
 
     Case, accents and quotes are ignored. A name starting with the query scores
     highest, then a word starting with it, then any substring, then the query's
     letters appearing in order (a subsequence, so "slav" finds "Sergey Lavrov").
+    ``folded_names`` (from :func:`searchable_names`) saves folding the names again.
     """
     folded = fold(query)
     if not folded:
         return 1
-    return max(_score(folded, fold(name)) for name in (entity.name, *entity.aliases))
+    names = folded_names if folded_names is not None else searchable_names(entity)
+    return max(_score(folded, name) for name in names)
+
+
+def searchable_names(entity: Entity) -> tuple[str, ...]:
+    """The entity's name and aliases, folded for matching."""
+    return tuple(fold(name) for name in (entity.name, *entity.aliases))
 
 
 def _score(query: str, name: str) -> int:

@@ -36,6 +36,8 @@ from glossary_tui.ui.widgets.entity_detail import EntityDetail
 
 #: Seconds between entity-list updates while extraction runs.
 PROGRESS_INTERVAL = 0.3
+#: Seconds the entity-list cursor must rest before the detail panel follows it.
+DETAIL_DELAY = 0.12
 #: Seconds of idle typing after which a note is saved.
 NOTE_IDLE_SECONDS = 1.0
 
@@ -83,6 +85,7 @@ class ReaderScreen(Screen[None]):
         self._note_versions: dict[str, int] = {}
         self._note_lock = threading.Lock()
         self._note_timer: Timer | None = None
+        self._detail_timer: Timer | None = None
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -223,7 +226,9 @@ class ReaderScreen(Screen[None]):
 
     @on(EntityBrowser.Highlighted)
     def _entity_highlighted(self, message: EntityBrowser.Highlighted) -> None:
-        self._select(message.entity)
+        # The cursor may be racing down the list or the filter changing with each key:
+        # the detail panel follows once it rests.
+        self._select(message.entity, detail_delay=DETAIL_DELAY)
 
     @on(EntityBrowser.Chosen)
     def _entity_chosen(self, message: EntityBrowser.Chosen) -> None:
@@ -254,7 +259,7 @@ class ReaderScreen(Screen[None]):
         if entity is not None:
             self._select(entity)
 
-    def _select(self, entity: Entity) -> None:
+    def _select(self, entity: Entity, detail_delay: float = 0.0) -> None:
         same = self.selected is not None and self.selected.id == entity.id
         if not same:
             self._flush_notes()
@@ -262,10 +267,27 @@ class ReaderScreen(Screen[None]):
         self.selected = entity
         current = entity.mentions[self.mention_index] if self.mention_index is not None else None
         self.query_one(ArticleView).select(entity.mentions, current)
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        if detail_delay:
+            self._detail_timer = self.set_timer(detail_delay, self._show_detail)
+        else:
+            self._show_detail()
+
+    def _show_detail(self) -> None:
+        """Bring the detail panel up to date with the selected entity (and load its note if it changed)."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        entity = self.selected
+        if entity is None:
+            return
         detail = self.query_one(EntityDetail)
+        changed = detail.entity is None or detail.entity.id != entity.id
         detail.show(entity)
         detail.show_position(self.mention_index)
-        if not same:
+        if changed:
             self._load_note(entity)
 
     def _go_to_mention(self, index: int) -> None:
@@ -273,6 +295,8 @@ class ReaderScreen(Screen[None]):
         if entity is None or not entity.mentions:
             return
         self.mention_index = index % entity.count
+        if self._detail_timer is not None:
+            self._show_detail()
         mention = entity.mentions[self.mention_index]
         article = self.query_one(ArticleView)
         article.select(entity.mentions, mention)
@@ -544,6 +568,8 @@ class ReaderScreen(Screen[None]):
         if self.selected is None:
             self.notify("Select an entity first.", severity="warning")
             return
+        if self._detail_timer is not None:
+            self._show_detail()  # the note edited must be the selected entity's
         self.query_one(EntityDetail).note_editor.focus()
 
     def action_cycle_label(self) -> None:

@@ -127,6 +127,32 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self._layout.row_of(offset), animate=False, immediate=True)
         self._report_position()
 
+    # -- scrolling: immediate, because an animated page of a book redraws the screen for a second --
+
+    def action_page_down(self) -> None:
+        """One screen further."""
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        """One screen back."""
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        """One line further."""
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        """One line back."""
+        self.scroll_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        """The start of the document."""
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        """The end of the document."""
+        self.scroll_end(animate=False)
+
     # -- rendering -------------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:

@@ -15,11 +15,19 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from glossary_tui.core.entities import Entity
-from glossary_tui.core.entity_filter import SortOrder, match_score, mentioned_between, sort_entities
+from glossary_tui.core.entity_filter import (
+    SortOrder,
+    match_score,
+    mentioned_between,
+    searchable_names,
+    sort_entities,
+)
 from glossary_tui.core.labels import label_rank
 from glossary_tui.core.sparkline import sparkline
 
 ALL_LABELS = "All"
+#: Matches listed for a filter at most, best first: past that, fuzzy matches are noise.
+MAX_MATCHES = 200
 LABEL_HEADER_PREFIX = "label:"
 
 
@@ -62,6 +70,7 @@ class EntityBrowser(Vertical):
         self.visible_range = (0, 0)
         self.query = ""
         self._rows: dict[str, Option] = {}
+        self._search_names: dict[str, tuple[str, ...]] = {}
         #: True once the reader has moved the cursor: list updates then keep it on their entity.
         self._reader_moved = False
         self._placed_index: int | None = None
@@ -83,6 +92,7 @@ class EntityBrowser(Vertical):
         self.entities = list(entities)
         self.by_id = {entity.id: entity for entity in self.entities}
         self._rows.clear()
+        self._search_names.clear()
         self._refresh_list()
 
     def cycle_label(self) -> None:
@@ -167,14 +177,21 @@ class EntityBrowser(Vertical):
             start, end = self.visible_range
             entities = [e for e in entities if mentioned_between(e, start, end)]
         if self.query.strip():
-            scored = [(match_score(self.query, e), e) for e in entities]
-            ranked = sorted(((score, e) for score, e in scored if score), key=lambda pair: -pair[0])
+            scored = [(match_score(self.query, e, self._folded_names(e)), e) for e in entities]
+            ranked = sorted(((score, e) for score, e in scored if score), key=lambda pair: (-pair[0], -pair[1].count))
+            ranked = ranked[:MAX_MATCHES]
             best = {e.id: -score for score, e in ranked}
             ordered = sort_entities((e for _, e in ranked), self.order)
             entities = sorted(ordered, key=lambda e: best[e.id])
         else:
             entities = sort_entities(entities, self.order)
         return sorted(entities, key=lambda e: label_rank(e.label))
+
+    def _folded_names(self, entity: Entity) -> tuple[str, ...]:
+        names = self._search_names.get(entity.id)
+        if names is None:
+            names = self._search_names[entity.id] = searchable_names(entity)
+        return names
 
     def _refresh_list(self) -> None:
         entity_list = self.query_one(EntityList)

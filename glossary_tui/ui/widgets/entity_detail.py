@@ -19,8 +19,9 @@ from glossary_tui.ui.text_layout import display_text
 
 #: Characters of context shown on each side of a mention.
 CONTEXT = 60
-#: Mentions listed at most (the rest are reachable with n / N).
-MAX_LISTED_MENTIONS = 2000
+#: Mentions listed at a time: a window around the current one (Pierre has 1,900 in War and Peace,
+#: and building every row would make each move in the entity list slow).
+MENTION_WINDOW = 60
 
 
 def mention_context(text: str, mention: Mention, width: int = CONTEXT) -> Content:
@@ -65,6 +66,7 @@ class EntityDetail(Vertical):
         self.entity: Entity | None = None
         self._saved_note = ""
         self._occurrences: tuple[tuple[str, int], ...] = ()
+        self._window_start = 0
 
     def compose(self) -> ComposeResult:
         """Heading, facts, position, mention list and note editor."""
@@ -83,12 +85,25 @@ class EntityDetail(Vertical):
             self._load_editor("")
         self.query_one("#detail-heading", Static).update(Content.styled(entity.name, "bold"))
         self._show_facts()
+        if not same:
+            self._window_start = 0
+        self._fill_mentions(keep_cursor=same)
+
+    def _fill_mentions(self, keep_cursor: bool) -> None:
+        """List the mentions of the current window; option ids are indices into the entity's mentions."""
+        entity = self.entity
+        assert entity is not None
         mentions = self.query_one("#mention-list", OptionList)
-        highlighted = mentions.highlighted if same else None
-        mentions.set_options(
-            Option(mention_context(self.text, mention), id=str(index))
-            for index, mention in enumerate(entity.mentions[:MAX_LISTED_MENTIONS])
-        )
+        highlighted = mentions.highlighted if keep_cursor else None
+        start = self._window_start
+        end = min(entity.count, start + MENTION_WINDOW)
+        options: list[Option | None] = []
+        if start > 0:
+            options.append(Option(Content.styled(f"… {start} earlier (N)", "dim"), disabled=True))
+        options += [Option(mention_context(self.text, entity.mentions[i]), id=str(i)) for i in range(start, end)]
+        if end < entity.count:
+            options.append(Option(Content.styled(f"… {entity.count - end} more (n)", "dim"), disabled=True))
+        mentions.set_options(options)
         mentions.highlighted = highlighted
 
     def show_note(self, entity_id: str, note: str | None, occurrences: Sequence[tuple[str, int]]) -> None:
@@ -119,9 +134,11 @@ class EntityDetail(Vertical):
             position.update(Content.styled(hint, "dim"))
             return
         position.update(Content.assemble(("mention ", "dim"), (f"{index + 1} of {self.entity.count}", "bold")))
+        if not self._window_start <= index < self._window_start + MENTION_WINDOW:
+            self._window_start = max(0, index - MENTION_WINDOW // 3)
+            self._fill_mentions(keep_cursor=False)
         mentions = self.query_one("#mention-list", OptionList)
-        if index < mentions.option_count:
-            mentions.highlighted = index
+        mentions.highlighted = mentions.get_option_index(str(index))
 
     @property
     def note_editor(self) -> TextArea:
