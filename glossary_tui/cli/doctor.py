@@ -10,6 +10,7 @@ from pathlib import Path
 
 from glossary_tui.core.errors import StoreError
 from glossary_tui.core.snapshots import snapshots
+from glossary_tui.core.storage import DamagedStoreFile
 from glossary_tui.core.store import check_store_file, default_store_path, open_store
 
 
@@ -26,7 +27,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    """Exit 0 if the file is healthy (or was repaired), 2 if it is damaged."""
+    """Exit 0 if the file is healthy (or was repaired), 2 if not.
+
+    Only a damaged file (empty, not JSON, not a glossary) is ever set aside: a
+    file of a newer schema, or one that cannot be read, is reported and left.
+    """
     args = parser().parse_args(argv)
     path = Path(args.db) if args.db else default_store_path()
     if not path.exists():
@@ -34,9 +39,9 @@ def run(argv: Sequence[str]) -> int:
         return 0
     try:
         check_store_file(path)
-    except StoreError as error:
+    except DamagedStoreFile as error:
         if not args.repair:
-            raise StoreError(f"{error} (glossary-tui doctor --repair sets it aside)") from None
+            raise StoreError(f"{error}; `glossary-tui doctor --repair` sets it aside and starts again") from None
         print(repair(path, str(error)))
         return 0
     store = open_store(path)

@@ -22,6 +22,11 @@ from tinydb.storages import Storage
 
 from glossary_tui.core.errors import StoreError
 
+
+class DamagedStoreFile(StoreError):
+    """The glossary file is empty, not JSON, or not laid out as a glossary: only a repair helps."""
+
+
 #: Temporary files are named ``.<file name>.<random>.tmp`` so leftovers can be found and removed.
 TEMPORARY_SUFFIX = ".tmp"
 
@@ -70,21 +75,21 @@ class AtomicJSONStorage(Storage):
 
 
 def read_json(path: Path) -> dict[str, Any]:
-    """Parse a glossary file, raising :class:`StoreError` with one line if it is not a JSON object."""
+    """Parse a glossary file; :class:`DamagedStoreFile` (or :class:`StoreError` if unreadable), in one line."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise StoreError(f"{path}: cannot read the glossary file ({error.strerror})") from None
     if not raw.strip():
-        raise StoreError(f"{path}: the glossary file is empty (run `glossary-tui doctor` for help)")
+        raise DamagedStoreFile(f"{path}: the glossary file is empty")
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as error:
-        raise StoreError(
-            f"{path}: the glossary file is damaged ({_short(error)}); run `glossary-tui doctor` for help"
+        raise DamagedStoreFile(
+            f"{path}: the glossary file is damaged ({_short(error)})"
         ) from None
     if not isinstance(data, dict) or not all(isinstance(table, dict) for table in data.values()):
-        raise StoreError(f"{path}: not a glossary file (unexpected JSON layout)")
+        raise DamagedStoreFile(f"{path}: not a glossary file (unexpected JSON layout)")
     return data
 
 

@@ -47,7 +47,7 @@ from glossary_tui.core.entities import Entity
 from glossary_tui.core.errors import StoreError
 from glossary_tui.core.names import name_key
 from glossary_tui.core.snapshots import take_daily_snapshot
-from glossary_tui.core.storage import AtomicJSONStorage, read_json, remove_leftovers
+from glossary_tui.core.storage import AtomicJSONStorage, DamagedStoreFile, read_json, remove_leftovers
 
 DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
 SCHEMA_VERSION = 1
@@ -181,7 +181,10 @@ class GlossaryStore:
         self._file_lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         data: Data = {}
         if path.exists():
-            data = check_store_file(path)
+            try:
+                data = check_store_file(path)
+            except DamagedStoreFile as error:
+                raise StoreError(f"{error}; `glossary-tui doctor` checks it, `doctor --repair` sets it aside") from None
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise StoreError(f"{path}: the glossary file is read-only; notes could not be saved")
             take_daily_snapshot(path)

@@ -76,6 +76,15 @@ def test_doctor_repair_without_a_snapshot_starts_clean(db, capsys):
     assert open_store(db).entries() == []
 
 
+def test_doctor_repair_leaves_a_newer_glossary_alone(tmp_path):
+    newer = tmp_path / "glossary.json"
+    newer.write_text('{"meta": {"1": {"schema": 99}}}')
+    result = glossary("doctor", "--repair", "--db", str(newer))
+    assert result.returncode == 2 and "upgrade glossary-tui" in result.stderr and result.stderr.count("\n") == 1
+    assert newer.read_text() == '{"meta": {"1": {"schema": 99}}}'
+    assert list(tmp_path.iterdir()) == [newer]
+
+
 def test_export_and_import_from_the_command_line(db, tmp_path, capsys):
     exported = tmp_path / "export.json"
     assert main(["export", "--format", "json", "-o", str(exported), "--db", str(db)]) == 0
