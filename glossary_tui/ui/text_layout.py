@@ -23,6 +23,7 @@ TAB_SIZE = 4
 _SINGLE_CELL_RUN = re.compile(
     "[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u0590\u2010-\u2027\u2030-\u205e]*"
 )
+_SINGLE_CELL_TEXT = re.compile(_SINGLE_CELL_RUN.pattern.replace("[", "[\n", 1))
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
 
 
@@ -79,12 +80,25 @@ class TextLayout:
 
     def __init__(self, text: str, width: int) -> None:
         self.text = text
-        self.width = max(1, width)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        for start, end in _rows(text, self.width):
-            self.starts.append(start)
-            self.ends.append(end)
+        self.width = width = max(1, width)
+        starts: list[int] = []
+        ends: list[int] = []
+        # Most books are one-cell text throughout: then a line that fits is one row, with no per-line check.
+        all_single_cell = _SINGLE_CELL_TEXT.fullmatch(text) is not None
+        offset = 0
+        for line in text.split("\n"):
+            length = len(line)
+            if length <= width and (all_single_cell or is_single_cell(line)):
+                starts.append(offset)
+                ends.append(offset + length)
+            else:
+                wrap = _wrap_single_cell if all_single_cell or is_single_cell(line) else _wrap_cells
+                for start, end in wrap(line, offset, width):
+                    starts.append(start)
+                    ends.append(end)
+            offset += length + 1
+        self.starts = starts
+        self.ends = ends
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -96,18 +110,6 @@ class TextLayout:
     def row_of(self, offset: int) -> int:
         """The row showing ``offset`` (or the row before it, for a space lost at a break)."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-
-def _rows(text: str, width: int) -> Iterator[tuple[int, int]]:
-    offset = 0
-    for line in text.split("\n"):
-        if len(line) <= width and is_single_cell(line):
-            yield offset, offset + len(line)
-        elif is_single_cell(line):
-            yield from _wrap_single_cell(line, offset, width)
-        else:
-            yield from _wrap_cells(line, offset, width)
-        offset += len(line) + 1
 
 
 def _wrap_single_cell(line: str, offset: int, width: int) -> Iterator[tuple[int, int]]:
