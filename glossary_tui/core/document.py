@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from glossary_tui.core.errors import DocumentError
@@ -35,17 +36,20 @@ class Document:
     title: str
     text: str
     sha256: str = field(init=False)
-    words: int = field(init=False)
     chapters: tuple[Chapter, ...] = ()
     extraction_text: str = field(default="", repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sha256", hashlib.sha256(self.text.encode("utf-8")).hexdigest())
-        object.__setattr__(self, "words", count_words(self.text))
         if not self.extraction_text:
             object.__setattr__(self, "extraction_text", self.text)
         elif len(self.extraction_text) != len(self.text):
             raise ValueError("extraction_text must be as long as text")
+
+    @cached_property
+    def words(self) -> int:
+        """How many words the text has (counted when first asked: the reader's first frame never waits for it)."""
+        return count_words(self.text)
 
     @classmethod
     def from_text(cls, text: str, source: str = "<text>", title: str | None = None) -> Document:
