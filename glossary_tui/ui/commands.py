@@ -60,7 +60,7 @@ class GlossaryCommands(Provider):
         for text, help_text, command in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text, help_text)
+                yield Hit(score, Content(text), command, text, help_text)
 
     async def discover(self) -> Hits:
         """Every glossary command."""
