@@ -8,9 +8,14 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from glossary_tui.cli.options import add_store_option
 from glossary_tui.cli.progress import ProgressLine
 from glossary_tui.core.batch import extract_documents
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
+from glossary_tui.core.cache import (
+    CachedExtractor,
+    ExtractionCache,
+    default_cache_directory,
+)
 from glossary_tui.core.document import Document, read_document
 from glossary_tui.core.entities import build_entities
 from glossary_tui.core.errors import DocumentError
@@ -29,7 +34,7 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", metavar="FILE|DIR", nargs="+")
     parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
-    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    add_store_option(parser)
     return parser
 
 

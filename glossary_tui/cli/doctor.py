@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import StoreError
 from glossary_tui.core.snapshots import snapshots
 from glossary_tui.core.storage import DamagedStoreFile
@@ -21,7 +22,7 @@ def parser() -> argparse.ArgumentParser:
         description="Check the glossary file. With --repair, a damaged file is kept as "
         "<name>.corrupt-<time> and replaced by the newest healthy snapshot (or a new, empty glossary).",
     )
-    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    add_store_option(parser)
     parser.add_argument("--repair", action="store_true", help="set a damaged file aside and start from a snapshot")
     return parser
 

@@ -7,8 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import FORMATS, export_markdown_files, export_text
+from glossary_tui.core.glossary_export import (
+    FORMATS,
+    export_markdown_files,
+    export_text,
+)
 from glossary_tui.core.store import open_store
 
 
@@ -23,7 +28,7 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("-o", "--output", metavar="PATH", help="file to write (default: standard output)")
     parser.add_argument("--split", metavar="DIR", help="one Markdown file per entry in DIR")
-    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    add_store_option(parser)
     return parser
 
 

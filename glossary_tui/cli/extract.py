@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from glossary_tui.cli.options import add_store_option
 from glossary_tui.cli.progress import ProgressLine
 from glossary_tui.core.cache import (
     CachedExtractor,
@@ -34,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
         "--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too"
     )
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
-    parser.add_argument("--db", metavar="PATH", help="glossary whose reader corrections apply (default: the user's)")
+    add_store_option(parser, help="glossary whose reader corrections apply (default: the user's)")
     parser.add_argument("--no-corrections", action="store_true", help="ignore the reader's corrections")
     return parser
 

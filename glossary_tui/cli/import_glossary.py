@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.glossary_export import import_json
 from glossary_tui.core.store import open_store
@@ -20,7 +21,7 @@ def parser() -> argparse.ArgumentParser:
         "the entries they match; a different note is kept beside the existing one, never dropped.",
     )
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    add_store_option(parser)
     return parser
 
 

@@ -8,11 +8,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache, default_cache_directory
+from glossary_tui.cli.options import add_store_option
+from glossary_tui.core.cache import (
+    CachedExtractor,
+    ExtractionCache,
+    default_cache_directory,
+)
 from glossary_tui.core.document import read_document
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.library import readable_files
 from glossary_tui.core.extract import SpacyExtractor
+from glossary_tui.core.library import readable_files
 from glossary_tui.core.sample import sample_path
 from glossary_tui.core.store import open_store
 
@@ -28,7 +33,7 @@ def parser() -> argparse.ArgumentParser:
         "file", metavar="FILE|DIR", nargs="?", help="document to read, or a folder to pick one from (default: the sample)"
     )
     parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
-    parser.add_argument("--db", metavar="PATH", help="glossary file (default: the user's data directory)")
+    add_store_option(parser)
     return parser
 
 
