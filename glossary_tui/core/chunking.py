@@ -25,7 +25,7 @@ def chunk_spans(text: str, target: int = TARGET_CHARS, maximum: int = MAX_CHARS)
     """Return contiguous ``(start, end)`` ranges covering ``text``, each at most ``maximum`` long."""
     spans: list[tuple[int, int]] = []
     start = end = 0
-    for piece_start, piece_end in _pieces(text, maximum):
+    for _, piece_end in _pieces(text, maximum):
         if piece_end - start > target and end > start:
             spans.append((start, end))
             start = end

@@ -144,7 +144,7 @@ def _find(entities: Sequence[Entity], name: str, label: str) -> int | None:
             continue
         if name_key(entity.name) == key:
             return index
-        if fallback is None and any(name_key(alias) == key for alias in entity.aliases):
+        if fallback is None and entity.is_called(name):
             fallback = index
     return fallback
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from glossary_tui.core.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.extract import Mention
+from glossary_tui.core.names import name_key
 
 if TYPE_CHECKING:
     from glossary_tui.core.corrections import Correction
@@ -40,6 +41,11 @@ class Entity:
     def count(self) -> int:
         """How many times the entity is mentioned."""
         return len(self.mentions)
+
+    def is_called(self, name: str) -> bool:
+        """True if ``name`` is this entity's name or one of its aliases (compared by name key)."""
+        key = name_key(name)
+        return any(name_key(own) == key for own in (self.name, *self.aliases))
 
     @property
     def first_offset(self) -> int:

@@ -14,13 +14,18 @@ import bisect
 import itertools
 import os
 import threading
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.model import ModelInfo, load_ner_pipeline, model_info, resolve_model_name
+from glossary_tui.core.model import (
+    ModelInfo,
+    load_ner_pipeline,
+    model_info,
+    resolve_model_name,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language

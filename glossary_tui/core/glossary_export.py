@@ -6,9 +6,9 @@ import csv
 import io
 import json
 import re
-from datetime import date
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import date
 from pathlib import Path
 
 from glossary_tui.core.errors import GlossaryError

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -47,7 +47,12 @@ from glossary_tui.core.entities import Entity
 from glossary_tui.core.errors import StoreError
 from glossary_tui.core.names import name_key
 from glossary_tui.core.snapshots import take_daily_snapshot
-from glossary_tui.core.storage import AtomicJSONStorage, DamagedStoreFile, read_json, remove_leftovers
+from glossary_tui.core.storage import (
+    AtomicJSONStorage,
+    DamagedStoreFile,
+    read_json,
+    remove_leftovers,
+)
 
 DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
 SCHEMA_VERSION = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 
@@ -13,6 +13,7 @@ from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extract import Extractor
 from glossary_tui.core.store import GlossaryStore
 from glossary_tui.ui.commands import EntityCommands, GlossaryCommands
+from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.screens.library import LibraryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
 
@@ -49,6 +50,10 @@ class GlossaryApp(App[None]):
             self._show_document(self.document)
         elif self.library is not None:
             self.push_screen(LibraryScreen(*self.library))
+
+    @on(OpenDocument)
+    def _open_requested(self, message: OpenDocument) -> None:
+        self.open_document(message.source)
 
     def open_document(self, source: str) -> None:
         """Read ``source`` in the background and open it in place of the current document."""

@@ -64,3 +64,11 @@ class StoreFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class OpenDocument(Message):
+    """A screen asks the app to open the document at ``source`` in place of the current one."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__()
+        self.source = source

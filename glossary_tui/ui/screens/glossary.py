@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.names import fold
 from glossary_tui.core.store import GlossaryEntry, GlossaryStore
+from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.text_layout import display_text
 
 
@@ -134,7 +135,5 @@ class GlossaryScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#glossary-documents")
     def _document_chosen(self, event: OptionList.OptionSelected) -> None:
-        from glossary_tui.ui.app import GlossaryApp
-
-        if event.option.id and isinstance(self.app, GlossaryApp):
-            self.app.open_document(event.option.id)
+        if event.option.id:
+            self.post_message(OpenDocument(event.option.id))

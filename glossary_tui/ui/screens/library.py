@@ -12,6 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glossary_tui.ui.messages import OpenDocument
+
 
 class LibraryScreen(Screen[None]):
     """Pick a document among ``files`` (all inside ``directory``)."""
@@ -42,7 +44,5 @@ class LibraryScreen(Screen[None]):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        from glossary_tui.ui.app import GlossaryApp
-
-        if event.option.id and isinstance(self.app, GlossaryApp):
-            self.app.open_document(event.option.id)
+        if event.option.id:
+            self.post_message(OpenDocument(event.option.id))

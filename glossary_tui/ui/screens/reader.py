@@ -24,9 +24,14 @@ from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extract import Extractor, Mention
 from glossary_tui.core.glossary_export import write_export
 from glossary_tui.core.labels import describe_label, pipeline_labels
-from glossary_tui.core.names import name_key
 from glossary_tui.core.store import GlossaryStore
-from glossary_tui.ui.messages import EntitiesRebuilt, ExtractionFailed, ExtractionProgress, NoteLoaded, StoreFailed
+from glossary_tui.ui.messages import (
+    EntitiesRebuilt,
+    ExtractionFailed,
+    ExtractionProgress,
+    NoteLoaded,
+    StoreFailed,
+)
 from glossary_tui.ui.screens.dialogs import ChoiceScreen, PromptScreen
 from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.help import HelpScreen
@@ -191,8 +196,7 @@ class ReaderScreen(Screen[None]):
     def _entities_rebuilt(self, message: EntitiesRebuilt) -> None:
         self._show_entities(message.entities)
         if message.focus is not None:
-            key = name_key(message.focus)
-            target = next((e for e in self.entities if key in {name_key(n) for n in (e.name, *e.aliases)}), None)
+            target = next((e for e in self.entities if e.is_called(message.focus)), None)
             if target is not None:
                 self.go_to_entity(target.id)
         if message.note:
@@ -200,8 +204,9 @@ class ReaderScreen(Screen[None]):
 
     def _show_entities(self, entities: Sequence[Entity]) -> None:
         self.entities = list(entities)
+        show_hidden = self.query_one(EntityBrowser).show_hidden
         self.query_one(ArticleView).set_mentions(
-            sorted(m for e in self.entities if not e.hidden or self.query_one(EntityBrowser).show_hidden for m in e.mentions)
+            sorted(m for e in self.entities if show_hidden or not e.hidden for m in e.mentions)
         )
         self.query_one(EntityBrowser).set_entities(self.entities)
         if self.selected is not None:
@@ -447,7 +452,7 @@ class ReaderScreen(Screen[None]):
             return
         if entity.hidden:
             for correction_id, correction in zip(self._correction_ids, self.corrections):
-                if correction.kind == "hide" and entity_matches(entity, correction.name, correction.label):
+                if correction.kind == "hide" and entity.label == correction.label and entity.is_called(correction.name):
                     self._remove_correction(correction_id, f"{entity.name} shown again")
             return
         self._correct(Correction("hide", entity.name, entity.label))
@@ -595,8 +600,3 @@ class ReaderScreen(Screen[None]):
         """Scroll to a saved reading position."""
         self.query_one(ArticleView).scroll_to_offset_top(offset)
 
-
-def entity_matches(entity: Entity, name: str, label: str) -> bool:
-    """True if a correction about ``name``/``label`` is about ``entity``."""
-    key = name_key(name)
-    return entity.label == label and key in {name_key(n) for n in (entity.name, *entity.aliases)}
