@@ -9,11 +9,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
 from proctree import run_measured
 
+ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"
 
 

@@ -16,16 +16,13 @@ import sys
 import time
 from pathlib import Path
 
+from proctree import run_measured
+
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, cpu_count, extract_mentions
+from glossary_tui.core.extraction.spacy_loader import resolve_model_name
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from proctree import run_measured  # noqa: E402
-
-from glossary_tui.core.document import read_document  # noqa: E402
-from glossary_tui.core.extract import SpacyExtractor, cpu_count, extract_mentions  # noqa: E402
-from glossary_tui.core.model import resolve_model_name  # noqa: E402
-
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"
 
 

@@ -18,17 +18,15 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.glossary_store import open_store
 
-from glossary_tui.core.document import Document  # noqa: E402
-from glossary_tui.core.entities import Entity  # noqa: E402
-from glossary_tui.core.store import open_store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
@@ -55,7 +53,7 @@ def build(path: Path, entries: int, documents: int, rng: random.Random) -> list[
 
 
 def _with_count(entity: Entity, count: int) -> Entity:
-    from glossary_tui.core.extract import Mention
+    from glossary_tui.core.extraction.mentions import Mention
 
     mention = Mention(0, len(entity.name), entity.name, entity.label)
     return Entity(entity.id, entity.name, entity.label, entity.aliases, (mention,) * count)
@@ -108,7 +106,8 @@ def main() -> None:
     milliseconds = 1000
     print(f"entries: {args.entries:,} (all with notes), documents: {args.documents}, file: {size / 1e6:.2f} MB")
     print(f"open + first lookup: median {statistics.median(opens) * milliseconds:.1f} ms "
-          f"(best {min(opens) * milliseconds:.1f}, worst {max(opens) * milliseconds:.1f}) over {len(opens)} opens")  # fmt: skip
+          f"(best {min(opens) * milliseconds:.1f}, worst {max(opens) * milliseconds:.1f}) "
+          f"over {len(opens)} opens")  # fmt: skip
     print(f"save_note: median {statistics.median(saves) * milliseconds:.1f} ms, "
           f"p95 {percentile(saves, 0.95) * milliseconds:.1f} ms, max {max(saves) * milliseconds:.1f} ms "
           f"over {len(saves)} saves")  # fmt: skip

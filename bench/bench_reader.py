@@ -28,14 +28,13 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.documents.sample import sample_path
+from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
+from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor
+from glossary_tui.core.store.glossary_store import open_store
 
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache  # noqa: E402
-from glossary_tui.core.document import read_document  # noqa: E402
-from glossary_tui.core.extract import SpacyExtractor  # noqa: E402
-from glossary_tui.core.sample import sample_path  # noqa: E402
-from glossary_tui.core.store import open_store  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"
 
@@ -160,7 +159,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="glossary-bench-"))
     environment = {**os.environ, "GLOSSARY_TUI_DB": str(work / "glossary.json"),
                    "GLOSSARY_TUI_CACHE": str(work / "cache"), "TERM": "xterm-256color"}  # fmt: skip
-    os.environ.update(GLOSSARY_TUI_DB=environment["GLOSSARY_TUI_DB"], GLOSSARY_TUI_CACHE=environment["GLOSSARY_TUI_CACHE"])
+    os.environ.update(
+        GLOSSARY_TUI_DB=environment["GLOSSARY_TUI_DB"], GLOSSARY_TUI_CACHE=environment["GLOSSARY_TUI_CACHE"]
+    )
     book, sample = args.book, sample_path()
     print(f"book: {book.name}, {read_document(book).words:,} words; baseline: {sample.name}")
 
@@ -180,11 +181,14 @@ def main() -> None:
 
     book_times = asyncio.run(interactions(book, work / "cache", work / "interaction.json", args.repeat))
     sample_times = asyncio.run(interactions(sample, work / "cache", work / "interaction-sample.json", args.repeat))
-    print(f"4. interaction, CPU per action ({args.repeat} presses each; book has {book_times['entities'][0]:,} entities, "
-          f"sample {sample_times['entities'][0]})")  # fmt: skip
+    print(f"4. interaction, CPU per action ({args.repeat} presses each; "
+          f"book has {book_times['entities'][0]:,} entities, sample {sample_times['entities'][0]})")  # fmt: skip
     for action in ("page down", "next mention", "next entity", "filter keystroke", "re-wrap after resize"):
         ratio = statistics.median(book_times[action]) / statistics.median(sample_times[action])
-        print(f"   {action:<22} book {summary(book_times[action])}   sample {summary(sample_times[action])}   x{ratio:.2f}")
+        print(
+            f"   {action:<22} book {summary(book_times[action])}   "
+            f"sample {summary(sample_times[action])}   x{ratio:.2f}"
+        )
     print(f"5. resident memory with the book open, extraction done: {book_times['resident MB'][0]:.0f} MB")
 
 

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from glossary_tui.cli.subcommands import SUBCOMMANDS
 from glossary_tui.core.errors import GlossaryError
 
 #: Exit status for bad input, a missing model or an unusable store.
 EXIT_USAGE = 2
 
-
-#: Subcommand name -> module (under glossary_tui.cli) whose ``run(argv)`` implements it.
-SUBCOMMANDS = {
-    "extract": "extract",
-    "add": "add",
-    "export": "export_glossary",
-    "import": "import_glossary",
-    "doctor": "doctor",
-}
 #: The module run when the first argument is not a subcommand: the reader itself.
 READER = "reader"
 
@@ -33,11 +25,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        module, args = SUBCOMMANDS[args[0]], args[1:]
+        module, args = SUBCOMMANDS[args[0]][0], args[1:]
     else:
         module = READER
     try:
-        return importlib.import_module(f"glossary_tui.cli.{module}").run(args)
+        run: Callable[[list[str]], int] = importlib.import_module(f"glossary_tui.cli.{module}").run
+        return run(args)
     except GlossaryError as error:
         print(f"glossary-tui: error: {error}", file=sys.stderr)
         return EXIT_USAGE

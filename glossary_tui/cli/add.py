@@ -8,20 +8,14 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from glossary_tui.cli.options import add_store_option
+from glossary_tui.cli.options import add_model_option, add_store_option
 from glossary_tui.cli.progress import ProgressLine
-from glossary_tui.core.batch import extract_documents
-from glossary_tui.core.cache import (
-    CachedExtractor,
-    ExtractionCache,
-    default_cache_directory,
-)
-from glossary_tui.core.document import Document, read_document
-from glossary_tui.core.entities import build_entities
+from glossary_tui.core.documents.document import Document, read_document
+from glossary_tui.core.documents.library import readable_files
+from glossary_tui.core.entities.corrections import corrections_from_records
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.extract import SpacyExtractor
-from glossary_tui.core.library import readable_files
-from glossary_tui.core.store import open_store
+from glossary_tui.core.pipeline import extract_batch, open_extractor, record
+from glossary_tui.core.store.glossary_store import open_store
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
         "cached are skipped, so an interrupted run resumes.",
     )
     parser.add_argument("paths", metavar="FILE|DIR", nargs="+")
-    parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
+    add_model_option(parser)
     add_store_option(parser)
     return parser
 
@@ -45,14 +39,15 @@ def run(argv: Sequence[str]) -> int:
     if not documents:
         raise DocumentError("no readable document among the paths given")
     store = open_store(args.db)
-    extractor = CachedExtractor(SpacyExtractor(args.model), ExtractionCache(default_cache_directory()))
+    extractor = open_extractor(args.model)
+    corrections = corrections_from_records(store.corrections())
     progress = ProgressLine(f"adding {len(documents)} documents")
     started = time.perf_counter()
     from_cache = 0
     try:
-        for added in extract_documents(documents, extractor, on_progress=progress.update):
-            from_cache += added.from_cache
-            store.record_document(added.document, build_entities(added.mentions, added.document.text))
+        for result in extract_batch(documents, extractor, corrections, on_progress=progress.update):
+            from_cache += result.from_cache
+            record(store, result)
     finally:
         progress.close()
         store.close()

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import StoreError
-from glossary_tui.core.snapshots import snapshots
-from glossary_tui.core.storage import DamagedStoreFile
-from glossary_tui.core.store import check_store_file, default_store_path, open_store
+from glossary_tui.core.store.atomic_storage import DamagedStoreFile
+from glossary_tui.core.store.glossary_store import check_store_file, default_store_path, open_store
+from glossary_tui.core.store.snapshots import snapshots
 
 
 def parser() -> argparse.ArgumentParser:

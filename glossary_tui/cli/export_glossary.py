@@ -9,12 +9,12 @@ from pathlib import Path
 
 from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import (
+from glossary_tui.core.store.exchange import (
     FORMATS,
     export_markdown_files,
     export_text,
 )
-from glossary_tui.core.store import open_store
+from glossary_tui.core.store.glossary_store import open_store
 
 
 def parser() -> argparse.ArgumentParser:

@@ -7,19 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from glossary_tui.cli.options import add_store_option
+from glossary_tui.cli.options import add_model_option, add_store_option
 from glossary_tui.cli.progress import ProgressLine
-from glossary_tui.core.cache import (
-    CachedExtractor,
-    ExtractionCache,
-    default_cache_directory,
-)
-from glossary_tui.core.corrections import Correction, corrections_from_records
-from glossary_tui.core.document import read_document
-from glossary_tui.core.entities import build_entities
-from glossary_tui.core.export import extraction_json, extraction_tsv
-from glossary_tui.core.extract import SpacyExtractor, extract_mentions
-from glossary_tui.core.store import default_store_path, open_store
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.entities.corrections import Correction, corrections_from_records
+from glossary_tui.core.entities.extraction_report import extraction_json, extraction_tsv
+from glossary_tui.core.pipeline import extract_batch, open_extractor
+from glossary_tui.core.store.glossary_store import default_store_path, open_store
 
 
 def parser() -> argparse.ArgumentParser:
@@ -30,10 +24,8 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
     parser.add_argument("--format", choices=("json", "tsv"), default="json", help="output format")
-    parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
-    parser.add_argument(
-        "--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too"
-    )
+    add_model_option(parser)
+    parser.add_argument("--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too")
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
     add_store_option(parser, help="glossary whose reader corrections apply (default: the user's)")
     parser.add_argument("--no-corrections", action="store_true", help="ignore the reader's corrections")
@@ -45,22 +37,18 @@ def run(argv: Sequence[str]) -> int:
     args = parser().parse_args(argv)
     document = read_document(args.file)
     corrections = [] if args.no_corrections else stored_corrections(args.db)
-    extractor = SpacyExtractor(args.model, **({"exclude_labels": ()} if args.all_labels else {}))
-    if not args.no_cache:
-        extractor = CachedExtractor(extractor, ExtractionCache(default_cache_directory()))
+    extractor = open_extractor(args.model, all_labels=args.all_labels, use_cache=not args.no_cache)
     progress = ProgressLine("extracting")
     try:
-        mentions = extract_mentions(extractor, document.extraction_text, on_progress=progress.update)
+        result = next(extract_batch([document], extractor, corrections, on_progress=progress.update))
     finally:
         progress.close()
-    entities = [e for e in build_entities(mentions, document.text, corrections) if not e.hidden]
     if args.format == "tsv":
-        sys.stdout.write(extraction_tsv(entities))
+        sys.stdout.write(extraction_tsv(result.shown))
     else:
-        sys.stdout.write(extraction_json(document, extractor.info, entities) + "\n")
+        sys.stdout.write(extraction_json(document, extractor.info, result.shown) + "\n")
     sys.stdout.flush()
     return 0
-
 
 
 def stored_corrections(db: str | None) -> list[Correction]:

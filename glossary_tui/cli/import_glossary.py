@@ -9,8 +9,8 @@ from pathlib import Path
 
 from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import import_json
-from glossary_tui.core.store import open_store
+from glossary_tui.core.store.exchange import import_json
+from glossary_tui.core.store.glossary_store import open_store
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,31 +8,33 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from glossary_tui.cli.options import add_store_option
-from glossary_tui.core.cache import (
-    CachedExtractor,
-    ExtractionCache,
-    default_cache_directory,
-)
-from glossary_tui.core.document import read_document
+from glossary_tui import __version__
+from glossary_tui.cli.options import add_model_option, add_store_option
+from glossary_tui.cli.subcommands import summary
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.documents.library import readable_files
+from glossary_tui.core.documents.sample import sample_path
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.extract import SpacyExtractor
-from glossary_tui.core.library import readable_files
-from glossary_tui.core.sample import sample_path
-from glossary_tui.core.store import open_store
+from glossary_tui.core.pipeline import open_extractor
+from glossary_tui.core.store.glossary_store import open_store
 
 
 def parser() -> argparse.ArgumentParser:
     """The reader's argument parser."""
     parser = argparse.ArgumentParser(
         prog="glossary-tui",
-        description="Read a document with a living glossary of its people, places and things. "
-        "Subcommands: extract, add, export, import, doctor (see glossary-tui SUBCOMMAND --help).",
+        description="Read a document with a living glossary of its people, places and things.",
+        epilog=summary(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"glossary-tui {__version__}")
     parser.add_argument(
-        "file", metavar="FILE|DIR", nargs="?", help="document to read, or a folder to pick one from (default: the sample)"
+        "file",
+        metavar="FILE|DIR",
+        nargs="?",
+        help="document to read, or a folder to pick one from (default: the sample)",
     )
-    parser.add_argument("--model", metavar="M", help="spaCy pipeline name or path")
+    add_model_option(parser)
     add_store_option(parser)
     return parser
 
@@ -55,9 +57,8 @@ def run(argv: Sequence[str]) -> int:
         document = read_document(args.file or source)
         if args.file == "-":
             _keyboard_from_terminal()
-    spacy_extractor = SpacyExtractor(args.model)
-    spacy_extractor.info  # a missing or broken model is reported now, in one line
-    extractor = CachedExtractor(spacy_extractor, ExtractionCache(default_cache_directory()))
+    extractor = open_extractor(args.model)
+    _ = extractor.info  # a missing or broken model is reported now, in one line
     store = open_store(args.db)
     from glossary_tui.ui.app import GlossaryApp
 

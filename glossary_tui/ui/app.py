@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
-from glossary_tui.core.document import Document, read_document
+from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.extract import Extractor
-from glossary_tui.core.store import GlossaryStore
+from glossary_tui.core.extraction.spacy_extractor import Extractor
+from glossary_tui.core.store.protocol import Store
 from glossary_tui.ui.commands import EntityCommands, GlossaryCommands
 from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.screens.library import LibraryScreen
@@ -28,13 +29,13 @@ class GlossaryApp(App[None]):
     CSS_PATH = "glossary.tcss"
     TITLE = "glossary-tui"
     COMMANDS = App.COMMANDS | {EntityCommands, GlossaryCommands}
-    BINDINGS = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(
         self,
         document: Document | None,
         extractor: Extractor,
-        store: GlossaryStore,
+        store: Store,
         library: tuple[Path, list[Path]] | None = None,
     ) -> None:
         super().__init__()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from glossary_tui.core.entities import Entity
+from glossary_tui.core.entities.entity import Entity
 
 if TYPE_CHECKING:
     from glossary_tui.ui.screens.reader import ReaderScreen
@@ -47,8 +48,13 @@ class EntityCommands(Provider):
         for entity in reader.entities:
             score = max(matcher.match(name) for name in (entity.name, *entity.aliases))
             if score > 0:
-                yield Hit(score, entity_prompt(entity), partial(reader.go_to_entity, entity.id), entity.name,
-                          f"go to {entity.label.lower()} · {entity.count} mentions")
+                yield Hit(
+                    score,
+                    entity_prompt(entity),
+                    partial(reader.go_to_entity, entity.id),
+                    entity.name,
+                    f"go to {entity.label.lower()} · {entity.count} mentions",
+                )
 
 
 class GlossaryCommands(Provider):
@@ -67,13 +73,15 @@ class GlossaryCommands(Provider):
         for text, help_text, command in self._commands():
             yield DiscoveryHit(text, command, text, help_text)
 
-    def _commands(self):
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         from glossary_tui.ui.screens.reader import ReaderScreen
 
         reader = self.screen if isinstance(self.screen, ReaderScreen) else None
         if reader is None:
             return []
-        commands = [("Glossary: every entry across documents", "g", reader.action_glossary)]
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            ("Glossary: every entry across documents", "g", reader.action_glossary)
+        ]
         for export_format, name in (("md", "Markdown"), ("json", "JSON (re-importable)"), ("csv", "CSV")):
             commands.append((f"Export the glossary as {name}", "written to your documents folder",
                              partial(reader.export_glossary, export_format)))  # fmt: skip

@@ -133,10 +133,7 @@ def _wrap_cells(line: str, offset: int, width: int) -> Iterator[tuple[int, int]]
     column = 0
     last_space = -1
     for index, char in enumerate(line):
-        if char == "\t":
-            cells = TAB_SIZE - column % TAB_SIZE
-        else:
-            cells = display_character(char)[1]
+        cells = TAB_SIZE - column % TAB_SIZE if char == "\t" else display_character(char)[1]
         if column + cells > width and index > row_start:
             if char == " ":
                 yield offset + row_start, offset + index

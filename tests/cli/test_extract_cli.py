@@ -60,7 +60,7 @@ def test_tsv_is_one_mention_per_line_in_text_order(capsys):
 def test_standard_input(monkeypatch, capsys):
     import io
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("Sergey Lavrov flew to Moscow.\r\n".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Sergey Lavrov flew to Moscow.\r\n")))
     assert main(["extract", "-", "--format", "tsv"]) == 0
     assert "Moscow" in capsys.readouterr().out
 
@@ -89,13 +89,15 @@ def test_unreadable_input_is_one_line_without_traceback(tmp_path, make):
 
 @pytest.mark.model
 def test_extract_applies_the_readers_corrections(tmp_path, capsys):
-    from glossary_tui.core.corrections import Correction
-    from glossary_tui.core.store import open_store
+    from glossary_tui.core.entities.corrections import Correction
+    from glossary_tui.core.store.glossary_store import open_store
 
     db = tmp_path / "glossary.json"
     store = open_store(db)
     store.add_correction(Correction("hide", "Hamas", "ORG").to_record())
-    store.add_correction(Correction("rename", "Ismail Haniyeh", "PERSON", value="Ismail Abdel Salam Haniyeh").to_record())
+    store.add_correction(
+        Correction("rename", "Ismail Haniyeh", "PERSON", value="Ismail Abdel Salam Haniyeh").to_record()
+    )
     main(["extract", str(SAMPLE), "--db", str(db)])
     names = {e["name"] for e in json.loads(capsys.readouterr().out)["entities"]}
     assert "Hamas" not in names and "Ismail Abdel Salam Haniyeh" in names

@@ -12,12 +12,13 @@ from typing import ClassVar
 
 import pytest
 
-import glossary_tui.cli.extract as extract_command
+import glossary_tui.core.pipeline as pipeline
 from glossary_tui.cli import EXIT_USAGE, main
-from glossary_tui.core.chunking import MAX_CHARS, chunk_spans
-from glossary_tui.core.document import read_document
-from glossary_tui.core.extract import ExtractedChunk, Mention
-from glossary_tui.core.model import ModelInfo
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.extraction.chunking import MAX_CHARS, chunk_spans
+from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
+from glossary_tui.core.extraction.spacy_loader import ModelInfo
+from tests.shared_data import require_shared
 
 ROOT = Path(__file__).resolve().parents[2]
 CAPITALISED_MIN = 2
@@ -26,7 +27,12 @@ CAPITALISED_MIN = 2
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     """``glossary-tui ARGS`` in a fresh interpreter, as a user would run it."""
     return subprocess.run(
-        [sys.executable, "-m", "glossary_tui", *args], input=stdin, capture_output=True, cwd=ROOT, timeout=300, check=False,
+        [sys.executable, "-m", "glossary_tui", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -108,6 +114,7 @@ class CapitalisedWords:
     """Stands in for spaCy: every capitalised word is a PERSON, found chunk by chunk like the real engine."""
 
     info = ModelInfo("fake_capitalised", "1.0")
+    settings = ""
     texts: ClassVar[list[str]] = []
 
     def __init__(self, *args, **kwargs) -> None:
@@ -123,12 +130,19 @@ class CapitalisedWords:
                 Mention(m.start(), m.end(), m.group(), "PERSON")
                 for m in re.finditer(r"\b[A-Z][^\W\d_]+", text[start:end])
             )
-            yield ExtractedChunk(start, end, tuple(Mention(m.start + start, m.end + start, m.text, m.label) for m in found))
+            yield ExtractedChunk(
+                start, end, tuple(Mention(m.start + start, m.end + start, m.text, m.label) for m in found)
+            )
+
+    def extract_many(self, texts, *, should_cancel=None):
+        for index, text in enumerate(texts):
+            for chunk in self.extract(text):
+                yield index, chunk
 
 
 @pytest.fixture
 def fake_model(monkeypatch):
-    monkeypatch.setattr(extract_command, "SpacyExtractor", CapitalisedWords)
+    monkeypatch.setattr(pipeline, "SpacyExtractor", CapitalisedWords)
     CapitalisedWords.texts = []
     return CapitalisedWords
 
@@ -155,7 +169,7 @@ HOSTILE_TEXTS = {
     "ansi": "\x1b[31mPierre\x1b[0m saw \x1b]8;;http://x\x1b\\Natasha\x1b]8;;\x1b\\ \x1b[2J\x07 and\x9b1mAndrei.\n",
     "c0-c1": "Pierre\x01\x02\x7f\x85\x9fNatasha \x0b\x0cAndrei.\n",
     "bidi": "Pierre \u202eNatasha\u202c met \u2066Andrei\u2069 and Mar\u200bya.\n",
-    "cjk-emoji": "東京で Pierre は 👩‍👩‍👧 Natasha と会った。😀 Andrei ｆｕｌｌ.\n",
+    "cjk-emoji": "東京で Pierre は 👩‍👩‍👧 Natasha と会った。😀 Andrei ｆｕｌｌ.\n",  # noqa: RUF001 - full-width letters on purpose
     "tabs": "\tPierre\tmet\t\tNatasha\n\t\tAndrei\tdanced.\n",
     "crlf": "Pierre met Natasha.\r\nAndrei\rdanced.\r\n",
 }
@@ -218,8 +232,10 @@ def test_markdown_urls_are_not_searched(tmp_path, capsys, fake_model):
 
 def test_html_page_is_read_as_its_text(tmp_path, capsys, fake_model):
     path = tmp_path / "page.html"
-    path.write_text("<html><head><title>T</title><script>Hidden</script></head>"
-                    "<body><nav>Menu</nav><p>Pierre met <b>Natasha</b>.</p></body></html>")
+    path.write_text(
+        "<html><head><title>T</title><script>Hidden</script></head>"
+        "<body><nav>Menu</nav><p>Pierre met <b>Natasha</b>.</p></body></html>"
+    )
     record, _ = extract_in_process(path, capsys)
     assert {entity["name"] for entity in record["entities"]} == {"Pierre", "Natasha"}
     assert read_document(path).title == "T"
@@ -238,10 +254,7 @@ def test_real_model_on_a_hostile_mixture(tmp_path):
 
 @pytest.mark.slow
 def test_fifty_megabytes_of_text(tmp_path):
-    corpus = Path("/work/shared/corpus/war-and-peace.txt")
-    if not corpus.exists():
-        pytest.skip("needs /work/shared/corpus")
-    book = corpus.read_bytes()
+    book = require_shared("corpus/war-and-peace.txt").read_bytes()
     path = tmp_path / "big.txt"
     path.write_bytes(book * (50 * 2**20 // len(book) + 1))
     result = run_cli("extract", "--no-cache", "--format", "tsv", str(path))

@@ -9,13 +9,15 @@ import sys
 import pytest
 
 from glossary_tui.cli import main
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.snapshots import take_daily_snapshot
-from glossary_tui.core.store import open_store
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.glossary_store import open_store
+from glossary_tui.core.store.snapshots import take_daily_snapshot
 
 
 def glossary(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "glossary_tui", *args], capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "glossary_tui", *args], capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from glossary_tui.core.entities import build_entities
-from glossary_tui.core.extract import Mention
+from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.extraction.mentions import Mention
 
 
 def mentions_in(text: str, names: dict[str, str]) -> list[Mention]:
@@ -32,7 +32,13 @@ def grouped(text: str, names: dict[str, str]) -> dict[str, set[str]]:
 
 def test_keys_ignore_case_accents_quotes_possessives_and_determiners():
     text = "Natásha smiled. NATASHA’s letter came. Natasha's brother read the Kremlin's note; Kremlin replied."
-    names = {"Natásha": "PERSON", "NATASHA’s": "PERSON", "Natasha's": "PERSON", "the Kremlin's": "ORG", "Kremlin": "ORG"}
+    names = {
+        "Natásha": "PERSON",
+        "NATASHA’s": "PERSON",
+        "Natasha's": "PERSON",
+        "the Kremlin's": "ORG",
+        "Kremlin": "ORG",
+    }
     groups = grouped(text, names)
     assert len(groups) == 2
     assert {"Natásha", "NATASHA’s", "Natasha's"} in groups.values()
@@ -41,7 +47,9 @@ def test_keys_ignore_case_accents_quotes_possessives_and_determiners():
 
 def test_titles_are_ignored_for_matching_and_kept_as_aliases():
     text = "Pierre Bezukhov arrived. Later Count Bezukhov spoke, and Mr Bezukhov left."
-    entities = build_entities(mentions_in(text, {"Pierre Bezukhov": "PERSON", "Count Bezukhov": "PERSON", "Mr Bezukhov": "PERSON"}), text)
+    entities = build_entities(
+        mentions_in(text, {"Pierre Bezukhov": "PERSON", "Count Bezukhov": "PERSON", "Mr Bezukhov": "PERSON"}), text
+    )
     assert len(entities) == 1
     assert entities[0].name == "Pierre Bezukhov"
     assert {"Count Bezukhov", "Mr Bezukhov"} <= set(entities[0].aliases)
@@ -49,8 +57,13 @@ def test_titles_are_ignored_for_matching_and_kept_as_aliases():
 
 def test_short_forms_join_a_unique_full_name_by_surname_or_given_name():
     text = "Ismail Haniyeh spoke. Haniyeh said more. Natasha Rostova sang; Natasha laughed."
-    groups = grouped(text, {"Ismail Haniyeh": "PERSON", "Haniyeh": "PERSON", "Natasha Rostova": "PERSON", "Natasha": "PERSON"})
-    assert groups == {"Ismail Haniyeh": {"Ismail Haniyeh", "Haniyeh"}, "Natasha Rostova": {"Natasha Rostova", "Natasha"}}
+    groups = grouped(
+        text, {"Ismail Haniyeh": "PERSON", "Haniyeh": "PERSON", "Natasha Rostova": "PERSON", "Natasha": "PERSON"}
+    )
+    assert groups == {
+        "Ismail Haniyeh": {"Ismail Haniyeh", "Haniyeh"},
+        "Natasha Rostova": {"Natasha Rostova", "Natasha"},
+    }
 
 
 def test_a_surname_used_before_its_full_name_stays_apart():
@@ -103,7 +116,10 @@ def test_acronyms_and_unambiguous_containment_for_organisations():
     text = "The United Nations met. The UN voted. The Russian Foreign Ministry said the Foreign Ministry agreed."
     names = {"United Nations": "ORG", "UN": "ORG", "Russian Foreign Ministry": "ORG", "Foreign Ministry": "ORG"}
     groups = grouped(text, names)
-    assert groups == {"United Nations": {"United Nations", "UN"}, "Russian Foreign Ministry": {"Russian Foreign Ministry", "Foreign Ministry"}}
+    assert groups == {
+        "United Nations": {"United Nations", "UN"},
+        "Russian Foreign Ministry": {"Russian Foreign Ministry", "Foreign Ministry"},
+    }
 
 
 def test_containment_in_two_longer_names_is_ambiguous():
@@ -122,7 +138,12 @@ def test_majority_label_wins():
 
 def test_canonical_name_is_the_most_complete_then_the_most_frequent():
     text = "President Abbas. Mahmoud Abbas. Abbas. Mahmoud Abbas. Mahmúd Abbas."
-    entities = build_entities(mentions_in(text, {"President Abbas": "PERSON", "Mahmoud Abbas": "PERSON", "Abbas": "PERSON", "Mahmúd Abbas": "PERSON"}), text)
+    entities = build_entities(
+        mentions_in(
+            text, {"President Abbas": "PERSON", "Mahmoud Abbas": "PERSON", "Abbas": "PERSON", "Mahmúd Abbas": "PERSON"}
+        ),
+        text,
+    )
     assert [e.name for e in entities] == ["Mahmoud Abbas"]
 
 
@@ -134,7 +155,9 @@ def test_lowercase_words_the_model_took_in_are_not_part_of_a_name():
 
 def test_ids_are_unique_and_mentions_in_order():
     text = "Rostov. Nicholas Rostov. Natasha Rostov. Rostov. " * 3
-    entities = build_entities(mentions_in(text, {"Nicholas Rostov": "PERSON", "Natasha Rostov": "PERSON", "Rostov": "PERSON"}), text)
+    entities = build_entities(
+        mentions_in(text, {"Nicholas Rostov": "PERSON", "Natasha Rostov": "PERSON", "Rostov": "PERSON"}), text
+    )
     assert len({e.id for e in entities}) == len(entities)
     for entity in entities:
         assert list(entity.mentions) == sorted(entity.mentions)
@@ -142,8 +165,8 @@ def test_ids_are_unique_and_mentions_in_order():
 
 @pytest.mark.model
 def test_the_sample_article_groups_as_a_reader_expects():
-    from glossary_tui.core.document import read_document
-    from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+    from glossary_tui.core.documents.document import read_document
+    from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
 
     document = read_document(Path(__file__).resolve().parents[2] / "data" / "sample-article.txt")
     entities = build_entities(extract_mentions(SpacyExtractor(), document.text), document.text)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from glossary_tui.core.batch import extract_documents
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache
-from glossary_tui.core.document import Document
-from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.extraction.batch import extract_documents
+from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
+from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
 
 pytestmark = pytest.mark.model
 

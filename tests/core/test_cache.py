@@ -4,10 +4,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from glossary_tui.core.cache import CachedExtractor, ExtractionCache
-from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.extract import ExtractedChunk, Mention, extract_mentions, focus_order
-from glossary_tui.core.model import ModelInfo
+from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
+from glossary_tui.core.extraction.chunking import chunk_spans
+from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
+from glossary_tui.core.extraction.spacy_extractor import extract_mentions, focus_order
+from glossary_tui.core.extraction.spacy_loader import ModelInfo
 
 TEXT = "Anna Pavlovna met Prince Vasili.\n\nPierre arrived in Moscow.\n"
 

@@ -1,16 +1,17 @@
 """Chunking: pieces cover the text exactly, respect paragraphs and never exceed the maximum."""
 
+import itertools
 import re
 
 import pytest
 
-from glossary_tui.core.chunking import MAX_CHARS, chunk_spans
+from glossary_tui.core.extraction.chunking import MAX_CHARS, chunk_spans
 
 
 def assert_covers(text: str, spans: list[tuple[int, int]], maximum: int = MAX_CHARS) -> None:
     assert spans[0][0] == 0
     assert spans[-1][1] == len(text)
-    for (_, end), (start, _) in zip(spans, spans[1:]):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert end == start
     assert all(0 < end - start <= maximum for start, end in spans)
 

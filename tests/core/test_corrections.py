@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from glossary_tui.core.corrections import (
+from glossary_tui.core.entities.corrections import (
     Correction,
     corrections_from_records,
     find_phrase_mentions,
 )
-from glossary_tui.core.entities import build_entities
-from glossary_tui.core.extract import Mention
+from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.extraction.mentions import Mention
 
 TEXT = "Pierre met Anna Pavlovna in Petersburg. Pierre and Bezukhov are one. The Salon was loud. Count Bezukhov slept."
 NAMES = {"Pierre": "PERSON", "Anna Pavlovna": "PERSON", "Petersburg": "GPE", "Bezukhov": "PERSON", "Salon": "ORG"}

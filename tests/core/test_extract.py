@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.document import read_document
-from glossary_tui.core.entities import group_mentions
-from glossary_tui.core.extract import SpacyExtractor, extract_mentions
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.extraction.chunking import chunk_spans
+from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
+from tests.shared_data import require_shared
 
 pytestmark = pytest.mark.model
 
@@ -40,7 +41,9 @@ def test_sample_article_people_places_and_organisations(extractor, sample):
 def test_chunk_borders_neither_lose_nor_shift_entities(extractor, sample):
     text = "\n\n".join([sample.text] * 6)
     whole = sorted(extract_mentions(extractor, text))
-    small = sorted(m for c in extractor.extract_spans(text, chunk_spans(text, target=300, maximum=900)) for m in c.mentions)
+    small = sorted(
+        m for c in extractor.extract_spans(text, chunk_spans(text, target=300, maximum=900)) for m in c.mentions
+    )
     assert len(chunk_spans(text, target=300, maximum=900)) > 6
     assert small == whole
     assert all(text[m.start : m.end] == m.text for m in small)
@@ -69,7 +72,7 @@ def test_cancellation_stops_early(extractor, sample):
 
 STOP_EARLY_AND_EXIT = """
 import sys
-from glossary_tui.core.extract import SpacyExtractor
+from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor
 text = open(sys.argv[1], encoding="utf-8").read()
 for seen, _ in enumerate(SpacyExtractor(n_process=2).extract("\\n\\n".join([text] * 60)), 1):
     if seen == 3:
@@ -90,7 +93,7 @@ def test_stopping_a_parallel_run_early_lets_the_process_exit():
 
 
 def test_grouping_uses_surface_forms_per_label(extractor, sample):
-    entities = {(e.name, e.label): e for e in group_mentions(extract_mentions(extractor, sample.text))}
+    entities = {(e.name, e.label): e for e in build_entities(extract_mentions(extractor, sample.text), sample.text)}
     hamas = entities[("Hamas", "ORG")]
     assert hamas.count == sample.text.count("Hamas") - 1  # "Fatah-Hamas" is not a mention of its own
     assert [e.first_offset for e in entities.values()] == sorted(e.first_offset for e in entities.values())
@@ -98,10 +101,7 @@ def test_grouping_uses_surface_forms_per_label(extractor, sample):
 
 @pytest.mark.slow
 def test_war_and_peace_offsets_are_right(extractor):
-    book = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "war-and-peace.txt"
-    if not book.exists():
-        pytest.skip("../shared/corpus is absent")
-    document = read_document(book)
+    document = read_document(require_shared("corpus/war-and-peace.txt"))
     mentions = extract_mentions(extractor, document.text)
     assert len(mentions) > 20_000
     assert all(document.text[m.start : m.end] == m.text for m in mentions)

@@ -8,20 +8,20 @@ import json
 
 import pytest
 
-from glossary_tui.core.document import Document
-from glossary_tui.core.entities import Entity
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.glossary_export import (
+from glossary_tui.core.store.exchange import (
     export_csv,
     export_json,
     export_markdown,
     export_markdown_files,
     import_json,
 )
-from glossary_tui.core.store import open_store
+from glossary_tui.core.store.glossary_store import open_store
 
 TRICKY_NOTES = {
-    "Sergey Lavrov": 'Minister.\nQuotes: "double" and \'single\'; markup [bold]x[/] [@click=app.quit]q[/]',
+    "Sergey Lavrov": "Minister.\nQuotes: \"double\" and 'single'; markup [bold]x[/] [@click=app.quit]q[/]",
     "Ismail Haniyeh": "Emoji 🕊️ and CJK 和平, tabs\tand a trailing newline\n",
     "Hamas": "",
 }
@@ -60,8 +60,10 @@ def test_json_round_trip_merges_documents_counts_and_positions(store, tmp_path):
     import_json(other, export_json(store))
     import_json(other, export_json(store))
     occurrences = other.occurrences(lavrov)
-    assert [(o.title, o.source, o.count) for o in occurrences] == [("Memoir", "/books/memoir.txt", 5),
-                                                                   ("Talks", "/books/talks.txt", 3)]
+    assert [(o.title, o.source, o.count) for o in occurrences] == [
+        ("Memoir", "/books/memoir.txt", 5),
+        ("Talks", "/books/talks.txt", 3),
+    ]
     assert other.reading_position(book.sha256) == 42
     assert sorted(d.title for d in other.documents()) == ["Memoir", "Talks"]
 
@@ -84,7 +86,9 @@ def test_import_refuses_what_is_not_an_export(store):
 
 def test_markdown_and_csv_hold_names_aliases_and_notes(store):
     markdown = export_markdown(store.entries())
-    assert "## Sergey Lavrov" in markdown and "[bold]x[/]" in markdown and "**Aliases:** Lavrov, Sergei Lavrov" in markdown
+    assert (
+        "## Sergey Lavrov" in markdown and "[bold]x[/]" in markdown and "**Aliases:** Lavrov, Sergei Lavrov" in markdown
+    )
     rows = list(csv.DictReader(io.StringIO(export_csv(store.entries()))))
     assert {row["name"]: row["note"] for row in rows} == TRICKY_NOTES
     assert next(r for r in rows if r["name"] == "Sergey Lavrov")["aliases"] == "Lavrov; Sergei Lavrov"

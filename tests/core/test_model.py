@@ -3,7 +3,7 @@
 import pytest
 
 from glossary_tui.core.errors import ModelError
-from glossary_tui.core.model import (
+from glossary_tui.core.extraction.spacy_loader import (
     MODEL_ENVIRONMENT_VARIABLE,
     load_ner_pipeline,
     ner_exclusions,
@@ -16,7 +16,12 @@ def config(pipeline, components):
 
 
 def listener(upstream, architecture="spacy.Tok2VecListener.v1"):
-    return {"model": {"@architectures": "spacy.TransitionBasedParser.v2", "tok2vec": {"@architectures": architecture, "upstream": upstream}}}
+    return {
+        "model": {
+            "@architectures": "spacy.TransitionBasedParser.v2",
+            "tok2vec": {"@architectures": architecture, "upstream": upstream},
+        }
+    }
 
 
 def test_sm_style_ner_with_its_own_tok2vec_needs_nothing_else():

@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from glossary_tui.core.normalise import decode_bytes, normalise_text
+from glossary_tui.core.documents.normalise import decode_bytes, normalise_text
 
 
 def test_clean_utf8_lf_text_is_unchanged():
@@ -69,8 +69,19 @@ def test_tabs_stay():
 
 @pytest.mark.parametrize(
     "sequence",
-    ["\x1b[31m", "\x1b[0m", "\x1b[1;38;2;255;0;0m", "\x1b[2J", "\x1b[?1049h", "\x9b31m", "\x1b]0;title\x07",
-     "\x1b]8;;https://example.com\x1b\\", "\x1bc", "\x1b(B", "\x1b"],
+    [
+        "\x1b[31m",
+        "\x1b[0m",
+        "\x1b[1;38;2;255;0;0m",
+        "\x1b[2J",
+        "\x1b[?1049h",
+        "\x9b31m",
+        "\x1b]0;title\x07",
+        "\x1b]8;;https://example.com\x1b\\",
+        "\x1bc",
+        "\x1b(B",
+        "\x1b",
+    ],
 )
 def test_escape_sequences_are_blanked_whole_at_the_same_length(sequence):
     text = f"red{sequence}Moscow"
@@ -79,8 +90,9 @@ def test_escape_sequences_are_blanked_whole_at_the_same_length(sequence):
     assert "\x1b" not in result and "\x9b" not in result
 
 
-@pytest.mark.parametrize("code", [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E,
-                                  0x200F, 0x061C])
+@pytest.mark.parametrize(
+    "code", [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
+)
 def test_bidi_controls_become_spaces(code):
     assert normalise_text(f"abc{chr(code)}def") == "abc def"
 
@@ -91,7 +103,7 @@ def test_invisible_separators_become_spaces(code):
 
 
 def test_joiners_stay_for_emoji_and_scripts():
-    text = "family 👩\u200d👩\u200d👧 and می\u200cخواهم"
+    text = "family 👩\u200d👩\u200d👧 and می\u200cخواهم"  # noqa: RUF001 - Arabic on purpose
     assert normalise_text(text) == text
 
 
@@ -119,7 +131,7 @@ def test_normalising_twice_changes_nothing():
 
 
 def test_more_than_a_million_characters():
-    text = ("Natasha Rostova\r\n\x1b[1mdanced\x1b[0m.\t" * 40_000)
+    text = "Natasha Rostova\r\n\x1b[1mdanced\x1b[0m.\t" * 40_000
     result = normalise_text(text)
     assert len(text) > 1_000_000
     assert len(result) == len(text) - 40_000

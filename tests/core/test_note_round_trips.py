@@ -8,12 +8,12 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.glossary_export import export_json, import_json
-from glossary_tui.core.store import open_store
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.exchange import export_json, import_json
+from glossary_tui.core.store.glossary_store import open_store
 
 notes = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300) | st.sampled_from(
-    ["[bold]x[/]", "[@click=app.quit]q[/]", '"quoted"\n\'single\'', "emoji 🕊️ 和平\ttab", "\x00\x1b[31m\u202e", ""]
+    ["[bold]x[/]", "[@click=app.quit]q[/]", "\"quoted\"\n'single'", "emoji 🕊️ 和平\ttab", "\x00\x1b[31m\u202e", ""]
 )
 names = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll")), min_size=1, max_size=20)
 

@@ -6,13 +6,14 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.document import Document
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.documents.normalise import normalise_text
+from glossary_tui.core.documents.readers import read_content
+from glossary_tui.core.documents.readers.markdown import prose_only
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.extract import ExtractedChunk, Mention, extract_mentions
-from glossary_tui.core.normalise import normalise_text
-from glossary_tui.core.readers import read_content
-from glossary_tui.core.readers.markdown import prose_only
+from glossary_tui.core.extraction.chunking import chunk_spans
+from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
+from glossary_tui.core.extraction.spacy_extractor import extract_mentions
 
 CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 #: Text with what hostile input holds: controls, escapes, bidi, joiners, CRs, BOMs, CJK, emoji, surrogates.
@@ -31,7 +32,9 @@ class CapitalisedWords:
 
     def extract(self, text, *, should_cancel=None, focus=None):
         for start, end in chunk_spans(text, target=50, maximum=120):
-            found = tuple(Mention(m.start(), m.end(), m.group(), "PERSON") for m in CAPITALISED.finditer(text, start, end))
+            found = tuple(
+                Mention(m.start(), m.end(), m.group(), "PERSON") for m in CAPITALISED.finditer(text, start, end)
+            )
             yield ExtractedChunk(start, end, found)
 
 
@@ -40,7 +43,10 @@ def is_terminal_safe(text: str) -> bool:
         if character in "\n\t":
             continue
         category = unicodedata.category(character)
-        if category in ("Cc", "Cs") or character in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029":
+        if (
+            category in ("Cc", "Cs")
+            or character in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
+        ):
             return False
     return True
 
@@ -96,4 +102,4 @@ def test_markdown_extraction_text_only_blanks(text):
     normalised = normalise_text(text)
     blanked = prose_only(normalised)
     assert len(blanked) == len(normalised)
-    assert all(a == b or a == " " for a, b in zip(blanked, normalised))
+    assert all(a == b or a == " " for a, b in zip(blanked, normalised, strict=True))

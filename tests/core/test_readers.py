@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from glossary_tui.core.document import Chapter, Document, read_document
+from glossary_tui.core.documents.document import Chapter, Document, read_document
+from glossary_tui.core.documents.library import readable_files
+from glossary_tui.core.documents.readers import read_content
 from glossary_tui.core.errors import DocumentError
-from glossary_tui.core.library import readable_files
-from glossary_tui.core.readers import read_content
+from tests.shared_data import require_shared
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-CORPUS = Path("/work/shared/corpus")
 
 
 def make_epub(path: Path, chapters: list[tuple[str, str]], title: str = "A Little Book") -> Path:
@@ -31,8 +31,10 @@ def make_epub(path: Path, chapters: list[tuple[str, str]], title: str = "A Littl
         item.content = f"<html><body>{body}</body></html>"
         book.add_item(item)
         items.append(item)
-    book.toc = [epub.Link(item.file_name, chapter_title, f"c{n}") for n, (item, (chapter_title, _)) in
-                enumerate(zip(items, chapters))]
+    book.toc = [
+        epub.Link(item.file_name, chapter_title, f"c{n}")
+        for n, (item, (chapter_title, _)) in enumerate(zip(items, chapters, strict=True))
+    ]
     book.add_item(epub.EpubNcx())
     book.add_item(epub.EpubNav())
     book.spine = ["nav", *items]
@@ -88,16 +90,20 @@ def test_html_is_recognised_without_a_suffix():
 
 
 def test_epub_chapters_in_spine_order_with_titles(tmp_path):
-    path = make_epub(tmp_path / "book.epub", [
-        ("Book One", "<h1>I</h1><p>Well, Prince, so Genoa and Lucca are now just family estates.</p>"),
-        ("Book Two", "<p>Pierre Bezukhov arrived at Anna Pavlovna's soirée.</p>"),
-    ], title="War and Peace")
+    path = make_epub(
+        tmp_path / "book.epub",
+        [
+            ("Book One", "<h1>I</h1><p>Well, Prince, so Genoa and Lucca are now just family estates.</p>"),
+            ("Book Two", "<p>Pierre Bezukhov arrived at Anna Pavlovna's soirée.</p>"),
+        ],
+        title="War and Peace",
+    )
     document = read_document(path)
     assert document.title == "War and Peace"
     assert [c.title for c in document.chapters] == ["Book One", "Book Two"]
     first, second = document.chapters
-    assert document.text[first.start:].startswith("I\n\nWell, Prince")
-    assert document.text[second.start:].startswith("Pierre Bezukhov")
+    assert document.text[first.start :].startswith("I\n\nWell, Prince")
+    assert document.text[second.start :].startswith("Pierre Bezukhov")
     assert first.start < second.start
 
 
@@ -126,12 +132,12 @@ def test_markdown_is_shown_as_written_with_urls_blanked_for_extraction():
         assert url_word not in blanked
     for prose in ("the report by Reuters", "Angela Merkel spoke in Berlin"):
         assert prose in blanked
-    differing = [i for i, (a, b) in enumerate(zip(blanked, document.text)) if a != b]
+    differing = [i for i, (a, b) in enumerate(zip(blanked, document.text, strict=True)) if a != b]
     assert all(blanked[i] == " " for i in differing)
 
 
 def test_markdown_front_matter_title():
-    reading = read_content("n.md", b"---\nlayout: post\ntitle: \"Front matter\"\n---\n# Heading\ntext\n")
+    reading = read_content("n.md", b'---\nlayout: post\ntitle: "Front matter"\n---\n# Heading\ntext\n')
     assert reading.title == "Front matter"
 
 
@@ -210,9 +216,8 @@ def test_library_lists_readable_files(tmp_path):
     assert nested == ["README", "a.md", "b.txt", "c.HTML", "d.epub", "sub/e.txt"]
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs /work/shared/corpus")
 def test_every_corpus_file_reads():
-    for path in readable_files(CORPUS, recursive=True):
+    for path in readable_files(require_shared("corpus"), recursive=True):
         document = read_document(path)
         assert document.text and not document.text.startswith("\ufeff"), path
         assert "\r" not in document.text, path
@@ -233,7 +238,7 @@ def test_permission_denied_message_under_any_user(tmp_path, monkeypatch):
 @pytest.mark.parametrize("text", ["", " ", "one", " a b  c ", "word" * 10, "ab cd\u3000ef\tgh\n"])
 @pytest.mark.parametrize("step", [1, 2, 3, 1 << 20])
 def test_words_are_counted_like_split(text, step):
-    from glossary_tui.core.document import count_words
+    from glossary_tui.core.documents.document import count_words
 
     assert count_words(text, step) == len(text.split())
 
@@ -245,5 +250,5 @@ def test_a_folder_that_cannot_be_listed_is_one_clear_error(tmp_path, monkeypatch
     monkeypatch.setattr(Path, "iterdir", refuse)
     with pytest.raises(DocumentError, match="cannot list the folder \\(Permission denied\\)"):
         readable_files(tmp_path)
-    with pytest.raises(DocumentError, match="is a directory, not a document$"):
+    with pytest.raises(DocumentError, match=r"is a directory, not a document$"):
         read_document(tmp_path)

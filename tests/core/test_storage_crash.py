@@ -10,15 +10,15 @@ import time
 
 import pytest
 
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.store import open_store
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.glossary_store import open_store
 
 #: Saves notes forever, printing each note's number once its save has returned. A scratch note
 #: of changing length makes the file shrink as well as grow, as real editing does.
 WRITER = """
 import random, sys
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.store import open_store
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.glossary_store import open_store
 store = open_store(sys.argv[1])
 prefix, start = sys.argv[2], int(sys.argv[3])
 limit = int(sys.argv[4]) if len(sys.argv) > 4 else None

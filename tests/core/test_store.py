@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from glossary_tui.core.document import Document
-from glossary_tui.core.entities import Entity
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.errors import StoreError
-from glossary_tui.core.extract import Mention
-from glossary_tui.core.snapshots import KEEP_DAYS, snapshots, take_daily_snapshot
-from glossary_tui.core.store import SCHEMA_VERSION, open_store
+from glossary_tui.core.extraction.mentions import Mention
+from glossary_tui.core.store.glossary_store import SCHEMA_VERSION, open_store
+from glossary_tui.core.store.snapshots import KEEP_DAYS, snapshots, take_daily_snapshot
 
 
 def entity(name: str, label: str = "PERSON", aliases: tuple[str, ...] = (), count: int = 2) -> Entity:
@@ -108,8 +108,21 @@ def test_file_is_owner_only_versioned_and_plain_tinydb_json(path):
 
 
 def test_first_release_files_are_migrated(path):
-    path.write_text(json.dumps({"entries": {"1": {"key": "PERSON:pierre", "name": "Pierre", "label": "PERSON",
-                                                  "aliases": ["Pierre Bezukhov"], "note": "old note"}}}))
+    path.write_text(
+        json.dumps(
+            {
+                "entries": {
+                    "1": {
+                        "key": "PERSON:pierre",
+                        "name": "Pierre",
+                        "label": "PERSON",
+                        "aliases": ["Pierre Bezukhov"],
+                        "note": "old note",
+                    }
+                }
+            }
+        )
+    )
     store = open_store(path)
     assert store.note_for(entity("Pierre Bezukhov")) == "old note"
     assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION
@@ -149,7 +162,7 @@ def test_a_file_the_user_cannot_write_is_refused(path, monkeypatch):
     """As above, for any user (root included): the store asks the system whether it may write."""
     open_store(path).save_note(entity("Pierre"), "note")
     before = path.read_bytes()
-    monkeypatch.setattr("glossary_tui.core.store.os.access", lambda target, mode: mode != os.W_OK)
+    monkeypatch.setattr("glossary_tui.core.store.glossary_store.os.access", lambda target, mode: mode != os.W_OK)
     with pytest.raises(StoreError, match="read-only") as raised:
         open_store(path)
     assert str(path) in str(raised.value)
@@ -182,7 +195,7 @@ def test_a_failed_write_is_not_remembered(path, monkeypatch):
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("glossary_tui.core.storage.write_atomically", refuse)
+    monkeypatch.setattr("glossary_tui.core.store.atomic_storage.write_atomically", refuse)
     with pytest.raises(StoreError, match="cannot write"):
         store.save_note(entity("Pierre"), "lost")
     monkeypatch.undo()

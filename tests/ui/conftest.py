@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from fakes import FakeExtractor, MemoryStore  # noqa: E402
-from support import NAMES, small_text  # noqa: E402
-
-from glossary_tui.core.document import Document  # noqa: E402
-from glossary_tui.ui.app import GlossaryApp  # noqa: E402
+from glossary_tui.core.documents.document import Document
+from glossary_tui.ui.app import GlossaryApp
+from tests.ui.fakes import FakeExtractor, MemoryStore
+from tests.ui.support import NAMES, small_text
 
 
 @pytest.fixture

@@ -1,4 +1,7 @@
-"""Test doubles for the reader: an extractor that needs no model, and a store kept in memory."""
+"""Test doubles for the reader: an extractor that needs no model, and a store kept in memory.
+
+Both follow the product's protocols (``Extractor``, ``Store``); mypy checks this file against them.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,17 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from glossary_tui.core.chunking import chunk_spans
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.extract import ExtractedChunk, Mention
-from glossary_tui.core.model import ModelInfo
-from glossary_tui.core.names import name_key
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.extraction.chunking import chunk_spans
+from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
+from glossary_tui.core.extraction.spacy_extractor import Extractor
+from glossary_tui.core.extraction.spacy_loader import ModelInfo
+from glossary_tui.core.store.protocol import Store
+from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
 
 
 class FakeExtractor:
@@ -22,6 +30,7 @@ class FakeExtractor:
     """
 
     info = ModelInfo("fake_model", "1.0")
+    settings = ""
 
     def __init__(self, names: dict[str, str], gate: threading.Semaphore | None = None, chunk_size: int = 3000) -> None:
         self.names = names
@@ -52,15 +61,13 @@ class FakeExtractor:
             )
             yield ExtractedChunk(start, end, mentions)
 
-
-@dataclass
-class Occurrence:
-    """Where an entry occurs: a document and a count."""
-
-    sha256: str
-    title: str
-    source: str
-    count: int
+    def extract_many(
+        self, texts: Sequence[str], *, should_cancel: Callable[[], bool] | None = None
+    ) -> Iterator[tuple[int, ExtractedChunk]]:
+        """Every text in turn."""
+        for index, text in enumerate(texts):
+            for chunk in self.extract(text, should_cancel=should_cancel):
+                yield index, chunk
 
 
 @dataclass
@@ -71,7 +78,7 @@ class MemoryStore:
     positions: dict[str, int] = field(default_factory=dict)
     recorded: list[tuple[str, int]] = field(default_factory=list)
     saves: int = 0
-    correction_records: dict[int, dict] = field(default_factory=dict)
+    correction_records: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def note_for(self, entity: Entity) -> str:
         for name in (entity.name, *entity.aliases):
@@ -87,7 +94,7 @@ class MemoryStore:
     def occurrences(self, entity: Entity) -> Sequence[Occurrence]:
         return []
 
-    def record_document(self, document, entities: Sequence[Entity]) -> None:
+    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
         self.recorded.append((document.sha256, len(entities)))
 
     def reading_position(self, sha256: str) -> int | None:
@@ -96,10 +103,16 @@ class MemoryStore:
     def save_reading_position(self, sha256: str, offset: int) -> None:
         self.positions[sha256] = offset
 
-    def corrections(self) -> list[dict]:
+    def entries(self) -> Sequence[GlossaryEntry]:
+        return []
+
+    def documents(self) -> Sequence[DocumentRecord]:
+        return []
+
+    def corrections(self) -> list[dict[str, Any]]:
         return [{**record, "id": number} for number, record in sorted(self.correction_records.items())]
 
-    def add_correction(self, record: dict) -> int:
+    def add_correction(self, record: dict[str, Any]) -> int:
         number = max(self.correction_records, default=0) + 1
         self.correction_records[number] = dict(record)
         return number
@@ -109,3 +122,8 @@ class MemoryStore:
 
     def close(self) -> None:
         pass
+
+
+def _conforms(extractor: FakeExtractor, store: MemoryStore) -> tuple[Extractor, Store]:
+    """Never called: mypy checks here that the fakes follow the product's protocols."""
+    return extractor, store

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from fakes import FakeExtractor
-from support import NAMES, settle, small_text
 
-from glossary_tui.core.corrections import Correction
-from glossary_tui.core.document import Document
-from glossary_tui.core.store import open_store
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.corrections import Correction
+from glossary_tui.core.store.glossary_store import open_store
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser
+from tests.ui.fakes import FakeExtractor
+from tests.ui.support import NAMES, settle, small_text
 
 
 @pytest.fixture
@@ -76,7 +76,9 @@ async def test_rename_relabel_split_and_hide(db):
 
 async def test_split_an_alias_off(db):
     store = open_store(db)
-    store.add_correction(Correction("merge", "Pierre", "PERSON", target_name="Napoleon", target_label="PERSON").to_record())
+    store.add_correction(
+        Correction("merge", "Pierre", "PERSON", target_name="Napoleon", target_label="PERSON").to_record()
+    )
     app = reader(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)

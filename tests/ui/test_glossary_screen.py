@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from fakes import FakeExtractor
-from support import NAMES, settle, small_text
-
-from glossary_tui.core.document import Document, read_document
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.store import open_store
+from glossary_tui.core.documents.document import Document, read_document
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.store.glossary_store import open_store
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.library import LibraryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
+from tests.ui.fakes import FakeExtractor
+from tests.ui.support import NAMES, settle, small_text
 
 
 def write_books(tmp_path):

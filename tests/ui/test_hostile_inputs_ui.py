@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from fakes import FakeExtractor, MemoryStore
-from support import NAMES, settle, small_text
 
-from glossary_tui.core.document import Document
+from glossary_tui.core.documents.document import Document
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.reader import ReaderScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
+from tests.ui.fakes import FakeExtractor, MemoryStore
+from tests.ui.support import NAMES, settle, small_text
 
 UNREADABLE = {
     "missing": (None, "no longer there"),

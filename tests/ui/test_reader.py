@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import threading
 
-from support import NAMES, small_text, settle
-from fakes import FakeExtractor
-
 from glossary_tui.ui.screens.help import HelpScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
+from tests.ui.fakes import FakeExtractor
+from tests.ui.support import NAMES, settle, small_text
 
 
 def screen_text(app) -> list[str]:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from glossary_tui.core.normalise import normalise_text
+from glossary_tui.core.documents.normalise import normalise_text
 from glossary_tui.ui.text_layout import TAB_SIZE, TextLayout, column_to_offset, display_text
 
 WIDTHS = (1, 2, 7, 40, 80)
@@ -56,11 +56,10 @@ def test_words_wrap_at_spaces_and_long_words_are_cut():
 
 
 async def test_the_article_view_renders_every_row_of_a_hostile_text_at_several_widths():
-    from fakes import FakeExtractor, MemoryStore
-
-    from glossary_tui.core.document import Document
+    from glossary_tui.core.documents.document import Document
     from glossary_tui.ui.app import GlossaryApp
     from glossary_tui.ui.widgets.article_view import ArticleView
+    from tests.ui.fakes import FakeExtractor, MemoryStore
 
     raw = (
         "Pierre\tmet 日本語 and 😀 emoji in Moscow. [bold]x[/] [@click=app.quit]q[/] \x1b[31mred\x1b[0m "

@@ -3,23 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from glossary_tui.core.names import fold
+from glossary_tui.core.entities.names import fold
 
 
 class ChoiceScreen(ModalScreen[str | None]):
     """Pick one of ``choices`` (id, text); typing filters them. Returns the id, or None on escape."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
         super().__init__()
@@ -62,7 +63,7 @@ class ChoiceScreen(ModalScreen[str | None]):
 class PromptScreen(ModalScreen[str | None]):
     """Ask for one line of text. Returns it (stripped), or None on escape or when empty."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel")]
 
     def __init__(self, title: str, value: str = "") -> None:
         super().__init__()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -14,9 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from glossary_tui.core.entities.names import fold
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.names import fold
-from glossary_tui.core.store import GlossaryEntry, GlossaryStore
+from glossary_tui.core.store.protocol import Store
+from glossary_tui.core.store.records import GlossaryEntry
 from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.text_layout import display_text
 
@@ -24,7 +26,7 @@ from glossary_tui.ui.text_layout import display_text
 class GlossaryScreen(Screen[None]):
     """All entries; enter on a document reopens it."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,g", "app.pop_screen", "Back to reading"),
         Binding("slash", "filter", "Filter"),
     ]
@@ -36,7 +38,7 @@ class GlossaryScreen(Screen[None]):
             super().__init__()
             self.entries = entries
 
-    def __init__(self, store: GlossaryStore) -> None:
+    def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
         self.entries: list[GlossaryEntry] = []
@@ -96,9 +98,10 @@ class GlossaryScreen(Screen[None]):
         options = [
             Option(
                 Content.assemble(
-                    ("✎ " if entry.note else "  ", "bold $text-accent"), entry.name,
+                    ("✎ " if entry.note else "  ", "bold $text-accent"),
+                    entry.name,
                     (f"  {entry.label} · {len(entry.documents)} doc{'s' if len(entry.documents) != 1 else ''}", "dim"),
-                ),  # fmt: skip
+                ),
                 id=entry.key,
             )
             for entry in shown
@@ -123,8 +126,10 @@ class GlossaryScreen(Screen[None]):
         self.query_one("#glossary-entry", Static).update(Content.assemble(*parts))
         documents = self.query_one("#glossary-documents", OptionList)
         documents.set_options(
-            Option(Content.assemble(occurrence.title or occurrence.source, (f"  {occurrence.count}", "dim")),
-                   id=occurrence.source)  # fmt: skip
+            Option(
+                Content.assemble(occurrence.title or occurrence.source, (f"  {occurrence.count}", "dim")),
+                id=occurrence.source,
+            )
             for occurrence in entry.documents
         )
         documents.highlighted = 0 if entry.documents else None

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
@@ -18,7 +19,7 @@ from glossary_tui.ui.messages import OpenDocument
 class LibraryScreen(Screen[None]):
     """Pick a document among ``files`` (all inside ``directory``)."""
 
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit")]
 
     def __init__(self, directory: Path, files: list[Path]) -> None:
         super().__init__()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 import threading
-import time
 from collections.abc import Sequence
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -17,14 +17,16 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from glossary_tui.core.corrections import KINDS, Correction
-from glossary_tui.core.document import Document
-from glossary_tui.core.entities import Entity, build_entities
+from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.corrections import KINDS, Correction
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.labels import describe_label, pipeline_labels
 from glossary_tui.core.errors import GlossaryError
-from glossary_tui.core.extract import Extractor, Mention
-from glossary_tui.core.glossary_export import write_export
-from glossary_tui.core.labels import describe_label, pipeline_labels
-from glossary_tui.core.store import GlossaryStore
+from glossary_tui.core.extraction.mentions import Mention
+from glossary_tui.core.extraction.spacy_extractor import Extractor
+from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, stream
+from glossary_tui.core.store.exchange import write_export
+from glossary_tui.core.store.protocol import Store
 from glossary_tui.ui.messages import (
     EntitiesRebuilt,
     ExtractionFailed,
@@ -39,8 +41,6 @@ from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
 from glossary_tui.ui.widgets.entity_detail import EntityDetail
 
-#: Seconds between entity-list updates while extraction runs.
-PROGRESS_INTERVAL = 0.3
 #: Seconds the entity-list cursor must rest before the detail panel follows it.
 DETAIL_DELAY = 0.12
 #: Seconds of idle typing after which a note is saved.
@@ -50,8 +50,8 @@ NOTE_IDLE_SECONDS = 1.0
 class ReaderScreen(Screen[None]):
     """One document: read it, browse its entities, walk their mentions, write notes."""
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - an instance attribute in Textual
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
         Binding("slash", "filter", "Filter"),
@@ -73,7 +73,7 @@ class ReaderScreen(Screen[None]):
         Binding("u", "undo", "Undo", show=False),
     ]
 
-    def __init__(self, document: Document, extractor: Extractor, store: GlossaryStore) -> None:
+    def __init__(self, document: Document, extractor: Extractor, store: Store) -> None:
         super().__init__()
         self.document = document
         self.extractor = extractor
@@ -118,47 +118,28 @@ class ReaderScreen(Screen[None]):
     # -- extraction -------------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="extraction", exit_on_error=False)
-    def run_extraction(self) -> None:
-        """Extract mentions in a thread, posting entities as they arrive (a few times a second)."""
+    def run_extraction(self, article: ArticleView) -> None:
+        """Extract mentions in a thread, posting entities as they arrive (the part on screen first)."""
         worker = get_current_worker()
-        text = self.document.text
-        article = self.query_one(ArticleView)
-        mentions: list[Mention] = []
-        entities: list[Entity] = []
-        done = 0
-        next_post = 0.0
+        final: StreamProgress | None = None
         try:
-            chunks = self.extractor.extract(
-                self.document.extraction_text,  # what spaCy reads: URLs in Markdown blanked, same offsets
+            for progress in stream(
+                self.document,
+                self.extractor,
+                lambda: self.corrections,
                 should_cancel=lambda: worker.is_cancelled,
                 focus=lambda: article.focus_offset,
-            )
-            for chunk in chunks:
-                if worker.is_cancelled:
-                    return
-                mentions.extend(chunk.mentions)
-                done += chunk.end - chunk.start
-                if time.monotonic() >= next_post or done >= len(text):
-                    started = time.monotonic()
-                    mentions.sort()
-                    found = tuple(mentions)
-                    entities = build_entities(found, text, self.corrections)
-                    self.post_message(ExtractionProgress(done, len(text), found, entities))
-                    # Grouping a whole book takes a while: never spend more than a third of the time on it.
-                    next_post = started + max(PROGRESS_INTERVAL, 3 * (time.monotonic() - started))
+            ):
+                final = progress
+                self.post_message(ExtractionProgress(progress))
         except GlossaryError as error:
             self.post_message(ExtractionFailed(str(error)))
             return
-        if not text:
-            self.post_message(ExtractionProgress(0, 0, (), []))
-        self._record_document(entities)
-
-    def _record_document(self, entities: Sequence[Entity]) -> None:
-        """Remember the document and where its entities occur (called in the extraction thread)."""
-        try:
-            self.store.record_document(self.document, entities)
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(str(error)))
+        if final is not None and final.finished and not worker.is_cancelled:
+            try:
+                record(self.store, DocumentEntities(self.document, final.mentions, final.entities))
+            except (GlossaryError, OSError) as error:
+                self.post_message(StoreFailed(str(error)))
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def load_corrections(self) -> None:
@@ -170,25 +151,25 @@ class ReaderScreen(Screen[None]):
             records = []
         self.app.call_from_thread(self._start, records)
 
-    def _start(self, records: list[dict]) -> None:
+    def _start(self, records: list[dict[str, Any]]) -> None:
         self._set_corrections(records)
-        self.run_extraction()
+        self.run_extraction(self.query_one(ArticleView))
 
-    def _set_corrections(self, records: list[dict]) -> None:
+    def _set_corrections(self, records: list[dict[str, Any]]) -> None:
         valid = [(record["id"], Correction.from_record(record)) for record in records if record.get("kind") in KINDS]
         self._correction_ids = [correction_id for correction_id, _ in valid]
         self.corrections = [correction for _, correction in valid]
 
     @on(ExtractionProgress)
     def _extraction_progress(self, message: ExtractionProgress) -> None:
-        self.mentions = tuple(message.mentions)
-        self._show_entities(message.entities)
-        progress = self.query_one(ProgressBar)
-        progress.update(total=max(message.total, 1), progress=message.done)
-        if message.finished:
-            progress.display = False
-            mentions = len(message.mentions)
-            self._status(f"{len(self.entities):,} entities · {mentions:,} mentions")
+        progress = message.progress
+        self.mentions = progress.mentions
+        self._show_entities(progress.entities)
+        bar = self.query_one(ProgressBar)
+        bar.update(total=max(progress.total, 1), progress=progress.done)
+        if progress.finished:
+            bar.display = False
+            self._status(f"{len(self.entities):,} entities · {len(progress.mentions):,} mentions")
         else:
             self._status(f"finding entities… {len(self.entities):,} so far")
 
@@ -316,6 +297,8 @@ class ReaderScreen(Screen[None]):
                 return
             self._select(highlighted)
         entity = self.selected
+        if entity is None:
+            return
         if self.mention_index is None:
             start, _ = self.query_one(ArticleView).visible_range
             after = bisect.bisect_left(entity.mentions, start, key=lambda m: m.start)
@@ -392,12 +375,8 @@ class ReaderScreen(Screen[None]):
 
     # -- corrections -------------------------------------------------------------------
 
-    def _correct(self, correction: Correction, focus: str | None = None) -> None:
-        """Keep a correction in the store and regroup the entities with it (in the background)."""
-        self._store_correction(correction, focus)
-
     @work(thread=True, group="corrections", exit_on_error=False)
-    def _store_correction(self, correction: Correction, focus: str | None) -> None:
+    def _store_correction(self, correction: Correction, focus: str | None = None) -> None:
         try:
             correction_id = self.store.add_correction(correction.to_record())
             records = self.store.corrections()
@@ -421,7 +400,7 @@ class ReaderScreen(Screen[None]):
 
     def _rebuild(self, focus: str | None, note: str) -> None:
         """In a worker thread: regroup the mentions found so far under the current corrections."""
-        entities = build_entities(self.mentions, self.document.text, self.corrections)
+        entities = entities_of(self.document, self.mentions, self.corrections)
         self.post_message(EntitiesRebuilt(entities, focus, note))
 
     def _need_selection(self) -> Entity | None:
@@ -441,7 +420,7 @@ class ReaderScreen(Screen[None]):
             if target is not None:
                 correction = Correction("merge", source.name, source.label, target_name=target.name,
                                         target_label=target.label)  # fmt: skip
-                self._correct(correction, focus=target.name)
+                self._store_correction(correction, focus=target.name)
 
         self.app.push_screen(ChoiceScreen(f"Merge {source.name} into…", choices), merge)
 
@@ -451,11 +430,11 @@ class ReaderScreen(Screen[None]):
         if entity is None:
             return
         if entity.hidden:
-            for correction_id, correction in zip(self._correction_ids, self.corrections):
+            for correction_id, correction in zip(self._correction_ids, self.corrections, strict=True):
                 if correction.kind == "hide" and entity.label == correction.label and entity.is_called(correction.name):
                     self._remove_correction(correction_id, f"{entity.name} shown again")
             return
-        self._correct(Correction("hide", entity.name, entity.label))
+        self._store_correction(Correction("hide", entity.name, entity.label))
 
     def action_show_hidden(self) -> None:
         """Show or leave out the entities marked as false positives."""
@@ -472,7 +451,7 @@ class ReaderScreen(Screen[None]):
 
         def rename(name: str | None) -> None:
             if name and name != entity.name:
-                self._correct(Correction("rename", entity.name, entity.label, value=name), focus=name)
+                self._store_correction(Correction("rename", entity.name, entity.label, value=name), focus=name)
 
         self.app.push_screen(PromptScreen(f"Rename {entity.name} to", entity.name), rename)
 
@@ -481,11 +460,15 @@ class ReaderScreen(Screen[None]):
         entity = self._need_selection()
         if entity is None:
             return
-        choices = [(label, f"{label}  {describe_label(label)}") for label in pipeline_labels(self.entities) if label != entity.label]
+        choices = [
+            (label, f"{label}  {describe_label(label)}")
+            for label in pipeline_labels(self.entities)
+            if label != entity.label
+        ]
 
         def relabel(label: str | None) -> None:
             if label:
-                self._correct(Correction("relabel", entity.name, entity.label, value=label), focus=entity.name)
+                self._store_correction(Correction("relabel", entity.name, entity.label, value=label), focus=entity.name)
 
         self.app.push_screen(ChoiceScreen(f"Label {entity.name} as…", choices), relabel)
 
@@ -500,7 +483,7 @@ class ReaderScreen(Screen[None]):
 
         def split(alias: str | None) -> None:
             if alias:
-                self._correct(Correction("split", entity.name, entity.label, value=alias), focus=alias)
+                self._store_correction(Correction("split", entity.name, entity.label, value=alias), focus=alias)
 
         self.app.push_screen(ChoiceScreen(f"Split off from {entity.name}…", [(a, a) for a in entity.aliases]), split)
 
@@ -514,7 +497,7 @@ class ReaderScreen(Screen[None]):
 
             def labelled(label: str | None) -> None:
                 if label:
-                    self._correct(Correction("add", phrase, label), focus=phrase)
+                    self._store_correction(Correction("add", phrase, label), focus=phrase)
 
             self.app.push_screen(ChoiceScreen(f"Label for {phrase}", choices), labelled)
 
@@ -527,7 +510,8 @@ class ReaderScreen(Screen[None]):
             return
         correction_id = self._undo_stack.pop()
         described = next(
-            (c.describe() for i, c in zip(self._correction_ids, self.corrections) if i == correction_id), "correction"
+            (c.describe() for i, c in zip(self._correction_ids, self.corrections, strict=True) if i == correction_id),
+            "correction",
         )
         self._remove_correction(correction_id, f"undone: {described}")
 
@@ -599,4 +583,3 @@ class ReaderScreen(Screen[None]):
     def restore_position(self, offset: int) -> None:
         """Scroll to a saved reading position."""
         self.query_one(ArticleView).scroll_to_offset_top(offset)
-

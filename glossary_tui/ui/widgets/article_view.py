@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from glossary_tui.core.extract import Mention
+from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.ui.text_layout import TextLayout, column_to_offset, display_text
 
 #: Label -> component class giving its highlight colour; other labels use ``article--mention-other``.
@@ -39,13 +40,13 @@ OTHER_LABEL_CLASS = "article--mention-other"
 class ArticleView(ScrollView, can_focus=True):
     """A document's text, wrapped to the pane's width, with its mentions highlighted."""
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         *LABEL_CLASSES.values(),
         OTHER_LABEL_CLASS,
         "article--selected",
         "article--current",
     }
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "page_down", "Page down", show=False),
         Binding("shift+space", "page_up", "Page up", show=False),
         Binding("j", "scroll_down", "Down", show=False),
@@ -170,7 +171,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self._layout))
         self._invalidate()
         # Scroll once the new virtual size has been laid out, or the scroll would be clamped to the old one.
-        if keep_current:
+        if current is not None and keep_current:
             self.call_after_refresh(self.show_offset, current.start)
         else:
             self.call_after_refresh(self.scroll_to_offset_top, start)

@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import groupby
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.entity_filter import (
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.filter import (
     SortOrder,
     match_score,
     mentioned_between,
     searchable_names,
     sort_entities,
 )
-from glossary_tui.core.labels import label_rank
-from glossary_tui.core.sparkline import sparkline
+from glossary_tui.core.entities.labels import label_rank
+from glossary_tui.ui.sparkline import sparkline
 
 ALL_LABELS = "All"
 #: Matches listed for a filter at most, best first: past that, fuzzy matches are noise.
@@ -34,7 +35,7 @@ LABEL_HEADER_PREFIX = "label:"
 class EntityList(OptionList):
     """The entity rows, with vi-style movement."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
@@ -68,7 +69,8 @@ class EntityBrowser(Vertical):
         #: Whether entities the reader hid (false positives) are listed.
         self.show_hidden = False
         self.visible_range = (0, 0)
-        self.query = ""
+        #: What the reader typed in the filter box.
+        self.filter_text = ""
         self._rows: dict[str, Option] = {}
         self._search_names: dict[str, tuple[str, ...]] = {}
         #: True once the reader has moved the cursor: list updates then keep it on their entity.
@@ -124,7 +126,7 @@ class EntityBrowser(Vertical):
         try:
             index = entity_list.get_option_index(entity_id)
         except OptionDoesNotExist:
-            self.label, self.visible_only, self.query = ALL_LABELS, False, ""
+            self.label, self.visible_only, self.filter_text = ALL_LABELS, False, ""
             self.query_one(Input).value = ""
             self._refresh_list()
             index = entity_list.get_option_index(entity_id)
@@ -141,7 +143,7 @@ class EntityBrowser(Vertical):
 
     @on(Input.Changed, "#entity-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        self.query = event.value
+        self.filter_text = event.value
         self._refresh_list()
 
     @on(Input.Submitted, "#entity-filter")
@@ -176,8 +178,8 @@ class EntityBrowser(Vertical):
         if self.visible_only:
             start, end = self.visible_range
             entities = [e for e in entities if mentioned_between(e, start, end)]
-        if self.query.strip():
-            scored = [(match_score(self.query, e, self._folded_names(e)), e) for e in entities]
+        if self.filter_text.strip():
+            scored = [(match_score(self.filter_text, e, self._folded_names(e)), e) for e in entities]
             ranked = sorted(((score, e) for score, e in scored if score), key=lambda pair: (-pair[0], -pair[1].count))
             ranked = ranked[:MAX_MATCHES]
             best = {e.id: -score for score, e in ranked}
@@ -231,7 +233,9 @@ class EntityBrowser(Vertical):
         if option is None:
             spark = sparkline((m.start for m in entity.mentions), self.text_length)
             prompt = Content.assemble(
-                (spark, "$text-muted"), (f" {entity.count:>5} ", "dim"), (entity.name, "strike dim" if entity.hidden else "")
+                (spark, "$text-muted"),
+                (f" {entity.count:>5} ", "dim"),
+                (entity.name, "strike dim" if entity.hidden else ""),
             )
             option = self._rows[entity.id] = Option(prompt, id=entity.id)
         return option

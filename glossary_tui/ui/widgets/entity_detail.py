@@ -12,9 +12,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from glossary_tui.core.entities import Entity
-from glossary_tui.core.extract import Mention
-from glossary_tui.core.labels import describe_label
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.labels import describe_label
+from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.ui.text_layout import display_text
 
 #: Characters of context shown on each side of a mention.
@@ -167,7 +167,10 @@ class EntityDetail(Vertical):
         entity = self.entity
         assert entity is not None
         description = describe_label(entity.label)
-        parts: list[str | tuple[str, str]] = [(entity.label, "bold"), (f"  {description}" if description else "", "dim")]
+        parts: list[str | tuple[str, str]] = [
+            (entity.label, "bold"),
+            (f"  {description}" if description else "", "dim"),
+        ]
         parts.append(f"\n{entity.count} mention{'s' if entity.count != 1 else ''}")
         if entity.aliases:
             parts += [("\nalso: ", "dim"), ", ".join(entity.aliases)]

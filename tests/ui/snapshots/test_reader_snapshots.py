@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parents[1]))
-
-from fakes import FakeExtractor, MemoryStore  # noqa: E402
-from support import settle  # noqa: E402
-
-from glossary_tui.core.document import read_document  # noqa: E402
-from glossary_tui.core.entities import Entity  # noqa: E402
-from glossary_tui.core.sample import sample_path  # noqa: E402
-from glossary_tui.ui.app import GlossaryApp  # noqa: E402
+from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.documents.sample import sample_path
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.ui.app import GlossaryApp
+from tests.ui.fakes import FakeExtractor, MemoryStore
+from tests.ui.support import settle
 
 #: What the model finds in the sample article, so the pictures do not depend on spaCy.
 SAMPLE_NAMES = {
@@ -44,7 +38,9 @@ def test_main_screen_on_the_sample(snap_compare):
 def test_entity_selected_with_mentions_and_note(snap_compare):
     store = MemoryStore()
     lavrov = Entity("x", "Sergey Lavrov", "PERSON", (), ())
-    store.save_note(lavrov, "Russia's foreign minister since 2004.\nMarkup stays literal: [bold]not bold[/] [@click=app.quit]x[/]")
+    store.save_note(
+        lavrov, "Russia's foreign minister since 2004.\nMarkup stays literal: [bold]not bold[/] [@click=app.quit]x[/]"
+    )
 
     async def select_lavrov(pilot) -> None:
         await settle(pilot.app, pilot)

@@ -1,0 +1,46 @@
+"""From mentions to entities: alias merging, then the reader's corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from glossary_tui.core.entities.aliases import canonical_name, display_name, merge_aliases
+from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
+from glossary_tui.core.entities.entity import Entity, entity_id
+from glossary_tui.core.extraction.mentions import Mention
+
+
+def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Sequence[Correction] = ()) -> list[Entity]:
+    """Group mentions into entities by alias merging, then apply the reader's ``corrections``.
+
+    ``text`` is the document the mentions index: it lets titles before a name
+    count, and is where phrases the reader added are found. Entities come in
+    order of first mention.
+    """
+    if corrections:
+        mentions = add_phrase_mentions(list(mentions), text, corrections)
+    entities = []
+    for group in merge_aliases(mentions, text):
+        name = canonical_name(group.mentions, group.label)
+        spellings = {display_name(mention.text, group.label) for mention in group.mentions}
+        spellings |= {" ".join(mention.text.split()) for mention in group.mentions if mention.label == "PERSON"}
+        aliases = tuple(sorted(spelling for spelling in spellings if spelling != name and spelling))
+        entities.append(Entity(entity_id(name, group.label), name, group.label, aliases, tuple(group.mentions)))
+    if corrections:
+        entities = apply_corrections(entities, corrections)
+    return _unique_ids(entities)
+
+
+def _unique_ids(entities: list[Entity]) -> list[Entity]:
+    """Two entities may share a canonical name (an ambiguous name left apart): number the later ones."""
+    seen: set[str] = set()
+    unique = []
+    for entity in entities:
+        identifier, number = entity.id, 2
+        while identifier in seen:
+            identifier = f"{entity.id}-{number}"
+            number += 1
+        seen.add(identifier)
+        unique.append(entity if identifier == entity.id else replace(entity, id=identifier))
+    return unique

@@ -1,0 +1,64 @@
+"""One road from a document to its glossary: the reader's stream and the batch of extract/add agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from glossary_tui.core.documents.document import Document, read_document
+from glossary_tui.core.entities.corrections import Correction
+from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
+from glossary_tui.core.pipeline import DocumentEntities, extract_batch, record, stream
+from glossary_tui.core.store.glossary_store import open_store
+from tests.ui.fakes import FakeExtractor
+
+NAMES = {"Angela Merkel": "PERSON", "Berlin": "GPE", "Paris": "GPE", "London": "GPE", "Madrid": "GPE"}
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def summary(entities):
+    return sorted((e.name, e.label, e.count, e.hidden) for e in entities)
+
+
+def test_markdown_added_in_a_batch_is_then_streamed_from_the_cache(tmp_path):
+    document = read_document(FIXTURES / "notes.md")
+    inner = FakeExtractor(NAMES)
+    extractor = CachedExtractor(inner, ExtractionCache(tmp_path))
+    (added,) = extract_batch([document], extractor, [])
+    assert inner.calls == 1
+    # Link targets are not read: "Paris" and "London" only occur in URLs.
+    assert summary(added.entities) == [("Angela Merkel", "PERSON", 1, False), ("Berlin", "GPE", 1, False)]
+
+    progress = list(stream(document, extractor, list))
+    assert inner.calls == 1, "the reader must find what add extracted in the cache"
+    assert progress[-1].finished
+    assert summary(progress[-1].entities) == summary(added.entities)
+
+
+def test_stream_and_batch_give_the_same_entities_under_corrections(tmp_path):
+    text = "Angela Merkel flew to Paris.\n\nIn Berlin, Merkel met nobody.\n\n" * 30
+    document = Document.from_text(text)
+    corrections = [Correction("hide", "Paris", "GPE"), Correction("rename", "Berlin", "GPE", value="Berlin (city)")]
+    streamed = list(stream(document, FakeExtractor(NAMES, chunk_size=100), lambda: corrections, interval=0))
+    assert len(streamed) > 1, "a long text streams in several steps"
+    (batch,) = extract_batch([document], CachedExtractor(FakeExtractor(NAMES), None), corrections)
+    assert summary(streamed[-1].entities) == summary(batch.entities)
+    assert [e.name for e in batch.shown] == ["Angela Merkel", "Berlin (city)"]
+
+
+def test_a_hidden_entity_never_becomes_a_glossary_entry(tmp_path):
+    document = Document.from_text("Angela Merkel flew to Paris. Berlin waited.", source="trip.txt")
+    corrections = [Correction("hide", "Paris", "GPE")]
+    (result,) = extract_batch([document], CachedExtractor(FakeExtractor(NAMES), None), corrections)
+    assert any(e.hidden for e in result.entities)
+    store = open_store(tmp_path / "glossary.json")
+    record(store, result)
+    assert sorted(entry.name for entry in store.entries()) == ["Angela Merkel", "Berlin"]
+
+
+def test_recording_counts_what_the_reader_sees(tmp_path):
+    document = Document.from_text("Berlin. Berlin. Paris.", source="cities.txt")
+    (result,) = extract_batch([document], CachedExtractor(FakeExtractor(NAMES), None), [])
+    store = open_store(tmp_path / "glossary.json")
+    record(store, DocumentEntities(document, result.mentions, result.entities))
+    counts = {entry.name: entry.documents[0].count for entry in store.entries()}
+    assert counts == {"Berlin": 2, "Paris": 1}
