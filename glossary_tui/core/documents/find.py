@@ -43,7 +43,7 @@ class TextSearch:
         if not needle.strip():
             return []
         folded = self.folded
-        matches = []
+        matches: list[tuple[int, int]] = []
         position = folded.find(needle)
         while position != -1 and len(matches) < limit:
             matches.append((position, position + len(needle)))
