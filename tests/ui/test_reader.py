@@ -189,10 +189,11 @@ async def test_tab_moves_focus_between_panes(make_app):
         await settle(app, pilot)
         assert isinstance(app.focused, ArticleView)
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             await pilot.press("tab")
             seen.append(app.focused.id)
-        assert seen == ["entity-filter", "entity-list", "mention-list", "note", "article"]
+        # The selected entity (Anna Pavlovna) has company, so its "appears with" list takes its turn.
+        assert seen == ["entity-filter", "entity-list", "appears-with", "mention-list", "note", "article"]
         await pilot.press("shift+tab")
         assert app.focused.id == seen[-2]
 

@@ -16,6 +16,7 @@ from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.labels import describe_label
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.ui.text_layout import display_text
+from glossary_tui.ui.widgets.entity_context import EntityContext
 
 #: Characters of context shown on each side of a mention.
 CONTEXT = 60
@@ -71,6 +72,7 @@ class EntityDetail(Vertical):
     def compose(self) -> ComposeResult:
         """Heading, facts, position, mention list and note editor."""
         yield Static("Select an entity to see its mentions and notes.", id="detail-heading")
+        yield EntityContext(id="entity-context")
         yield Static(id="detail-facts")
         yield Static(id="detail-position")
         yield OptionList(id="mention-list", markup=False)
