@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList
+
 from glossary_tui.core.documents.document import read_document
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.contents import ContentsScreen
@@ -211,3 +213,26 @@ async def test_spoiler_safe_reading_is_back_on_reopening(tmp_path):
         assert rows[0] == "Chapter I" and "1 more chapter past where you have read" in rows[-1]
         await pilot.press("escape")
         assert isinstance(second.screen.query_one(EntityContext), EntityContext)
+
+
+async def test_the_palette_and_help_offer_the_new_keys(tmp_path):
+    app = book_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p", *"table of contents")
+        for _ in range(100):  # the palette searches in the background
+            if app.screen.query_one(CommandList).option_count:
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#help-keys").render())
+        for line in ("contents: the chapters", "find in the text", "spoiler-safe", "select that entity"):
+            assert line in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        footer_keys = {binding.key for (_, binding, _, _) in app.screen.active_bindings.values() if binding.show}
+        assert {"c", "f", "z"} <= footer_keys

@@ -22,6 +22,13 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("s", "sort: by count, by first appearance, A–Z"),
         ("v", "scope: whole text, or only entities on screen now"),
     )),
+    ("Finding your way", (
+        ("c", "contents: the chapters; enter goes to one (the header shows the chapter and % read)"),
+        ("f", "find in the text; enter goes to the next match, n / N outside the box; esc closes"),
+        ("z", "spoiler-safe: only what the text holds up to where you have read (again: all)"),
+        ("Z", "count the text up to the bottom of the screen as read (after a jump ahead)"),
+        ("enter on 'appears with'", "select that entity (the detail panel lists who is often with it)"),
+    )),
     ("Reading", (
         ("↑ ↓, PgUp PgDn, space", "scroll the article"),
         ("Home / End", "top / end of the article"),
