@@ -114,3 +114,17 @@ def test_the_sample_article():
     assert described["Taher al-Nono"] == "Hamas media advisor"
     assert described["Maria Zakharova"] == "Foreign Ministry spokeswoman"
     assert described["Ismail Haniyeh"] == "elected prime minister in the Palestinian legislative elections in 2006"
+
+
+def test_he_or_she_right_after_the_only_person_named():
+    text = "Just then another visitor entered: Prince Andrew. He was a very handsome young man, of medium height."
+    found = describe(text, "Prince Andrew")
+    assert found is not None and (found.kind, found.text) == ("copula", "very handsome young man")
+    two = "Pierre met Prince Andrew there. He was a very handsome young man, of medium height."
+    assert describe(two, "Prince Andrew", {"Pierre": "PERSON"}).kind == "sentence"
+
+
+def test_an_appositive_in_speech_counts_after_the_narrative_but_an_address_does_not():
+    text = "“Count Kutúzov, the oldest general in Russia, should preside?” he asked. Kutúzov sat down."
+    assert text_of(text, "Kutúzov") == "oldest general in Russia"
+    assert describe("“Mary, my dear friend, come here,” said he. Mary came.", "Mary").kind == "sentence"

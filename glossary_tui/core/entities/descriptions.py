@@ -1,6 +1,6 @@
 """Who is this? A short description of an entity, drawn from the document itself.
 
-Four rules are tried on the entity's mentions in text order, the first to
+Five rules are tried on the entity's mentions in text order, the first to
 fit wins, so a description is what the text says where it introduces the
 entity:
 
@@ -12,9 +12,11 @@ entity:
   prime minister in 2006"
 * a role before the name: "Hamas media advisor Taher al-Nono"
   -> "Hamas media advisor" (a possessive owner before it, "Russia's", is left
-  out like an article; titles of address alone, "Prince", are no description).
+  out like an article; titles of address alone, "Prince", are no description)
+* "he" or "she" right after the only person a sentence names: "... Prince
+  Andrew Bolkónski. He was a very handsome young man" -> "very handsome young man".
 
-Failing all four, the description is the sentence of the first mention that
+Failing all five, the description is the sentence of the first mention that
 says more than the name (shortened around the name when long), and ``None``
 when no mention has such a sentence.
 
@@ -23,7 +25,7 @@ loads spaCy's NER alone, for speed). What a parser would tell, the rules get
 from punctuation, capitals, small closed word lists (articles, pronouns,
 prepositions, common verbs) and the other mentions (a phrase that is a date,
 "The next day, Pierre", is no description). Mentions inside quoted speech are
-skipped by the four rules: what characters call each other is no description.
+read only after the narrative, and only for appositives and roles.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-#: Mentions of an entity the four rules are tried on, in text order.
-MENTIONS_TRIED = 40
+#: Mentions of an entity the rules are tried on, in text order.
+MENTIONS_TRIED = 100
 #: Words an appositive, copula or role phrase holds at most.
 MAX_PHRASE_WORDS = 12
 #: Words a fallback sentence is cut to, around the name.
@@ -130,7 +132,7 @@ _ADDRESS_TITLES = TITLES - _word_set(
 _EMPTY_HEADS = _word_set(
     """
     first last next same one other only kind sort matter case way reason time moment end rest thing subject
-    object point question fact result part lot number little few bit good great
+    object point question fact result part lot number little few bit good great most more very least latter former
     """
 )
 #: Words a vocative ends with ("my dear"): what a speaker calls someone, not what they are.
@@ -179,6 +181,8 @@ _RELATIVE_COPULA = re.compile(
     r"[ \t]?,[ \t\n]+who[ \t\n]+(?:was|is|had[ \t\n]+been|has[ \t\n]+been|became|becomes)[ \t\n]+"
 )
 _LIST_GOES_ON = re.compile(r"[ \t]?,[ \t\n]+(?:and|or)\b")
+#: The start of the sentence after a name's: "He was", "She had been" (spaces and closing quotes before it).
+_PRONOUN_COPULA = re.compile(r"[\s”’\"')]*(?:He|She)[ \t\n]+(?:was|is|had[ \t\n]+been|became)[ \t\n]+")
 _APPOSITION_COMMA = re.compile(r"[ \t]?,[ \t\n]+")
 #: What may stand between an appositive before a name and the name: ", the beautiful Hélène".
 _BEFORE_NAME = re.compile(r"[ \t]?,[ \t\n]+(?:(?:the|a|an)[ \t\n]+)?(?:[a-z][\w-]*[ \t\n]+){0,2}$")
@@ -202,6 +206,8 @@ class Describer:
 
     def __init__(self, text: str, mentions: Iterable[Mention]) -> None:
         self.text = text
+        mentions = list(mentions)
+        self._person_starts = sorted(m.start for m in mentions if m.label == "PERSON")
         timed = sorted((m.start, m.end) for m in mentions if m.label in _TIME_LABELS)
         self._time_starts = [start for start, _ in timed]
         self._time_ends = [end for _, end in timed]
@@ -209,28 +215,41 @@ class Describer:
     def describe(self, entity: Entity) -> Description | None:
         """The first rule that fits one of the entity's first mentions, else a sentence, else ``None``.
 
-        A one-word description ("son") gives way to a longer one found later
-        ("Prince Vasíli's son"), if any.
+        The narrative is read first; quoted speech after, for an appositive
+        with an article only ("Count Kutúzov, the oldest general in Russia"):
+        what else characters call someone is mostly address ("my dear
+        friend") or opinion. A one-word description ("son")
+        gives way to a longer one found later ("Prince Vasíli's son"), if any.
         """
         single_word: Description | None = None
-        for mention in entity.mentions[:MENTIONS_TRIED]:
-            if self._in_speech(mention.start):
-                continue
-            found = (
-                self._appositive_after(mention)
-                or self._appositive_before(mention)
-                or self._copula(mention)
-                or (self._role(mention) if entity.label == "PERSON" else None)
-            )
-            if found is not None and " " in found.text:
-                return found
-            single_word = single_word or found
-        return single_word or self._sentence(entity.mentions[:MENTIONS_TRIED])
+        tried = entity.mentions[:MENTIONS_TRIED]
+        speech = {mention for mention in tried if self._in_speech(mention.start)}
+        for in_speech in (False, True):
+            for mention in tried:
+                if (mention in speech) != in_speech:
+                    continue
+                if in_speech:
+                    found = self._appositive_after(mention, articles_only=True)
+                else:
+                    found = (
+                        self._appositive_after(mention)
+                        or self._appositive_before(mention)
+                        or self._copula(mention)
+                        or (self._role(mention) if entity.label == "PERSON" else None)
+                        or (self._next_sentence(mention) if entity.label == "PERSON" else None)
+                    )
+                if found is not None and " " in found.text:
+                    return found
+                single_word = single_word or found
+        return single_word or self._sentence(tried)
 
     # -- the rules ----------------------------------------------------------------------
 
-    def _appositive_after(self, mention: Mention) -> Description | None:
-        """ "NAME, the Russian Foreign Minister," / "NAME, an officer of the Semënov regiment, ..." """
+    def _appositive_after(self, mention: Mention, articles_only: bool = False) -> Description | None:
+        """ "NAME, the Russian Foreign Minister," / "NAME, an officer of the Semënov regiment, ..."
+
+        ``articles_only`` takes only a phrase opening with "the", "a" or "an".
+        """
         comma = _APPOSITION_COMMA.match(self.text, self._after_name(mention))
         if comma is None:
             return None
@@ -240,6 +259,8 @@ class Describer:
         if not clause or (len(clause) == len(words) and _starts_a_list(self.text, end)):
             return None  # "Natasha, the countess, and Sónya": one item of a list
         first = clause[0][2]
+        if articles_only and first.lower() not in _ARTICLES:
+            return None
         if not (_is_determiner(first) or _is_possessive_name(clause) or (first[0].islower() and _is_role_word(first))):
             return None
         return self._phrase(clause, "appositive")
@@ -247,12 +268,16 @@ class Describer:
     def _appositive_before(self, mention: Mention) -> Description | None:
         """ "The Russian Foreign Minister, NAME, said" / "Prince Vasíli's daughter, the beautiful NAME," """
         after = self._after_name(mention)
-        if self.text[after : after + 1] not in (",", ".", ";", ":", "!", "?") or _starts_a_list(self.text, after):
+        following = self.text[after : after + 2].lstrip(" ")[:1]  # "Roderick Usher , had": spaced punctuation too
+        if following not in (",", ".", ";", ":", "!", "?") or _starts_a_list(self.text, after):
             return None
         low = max(0, mention.start - WINDOW)
         comma = _BEFORE_NAME.search(self.text, low, mention.start)
         if comma is None:
             return None
+        between = [word[2].lower() for word in _words(self.text, comma.end(), mention.start)]
+        if any(word in _FUNCTION_WORDS and word not in _ARTICLES for word in between):
+            return None  # "..., the firmness of Alexander": the name is inside another phrase
         words = _words(self.text, self._clause_start(comma.start()), comma.start())
         if words and words[0][2].lower() in ("and", "or"):
             words = words[1:]
@@ -280,6 +305,20 @@ class Describer:
             return None
         return self._phrase(words, "copula")
 
+    def _next_sentence(self, mention: Mention) -> Description | None:
+        """ "... Prince Andrew Bolkónski. He was a very handsome young man": the only person named, then he or she."""
+        start, end = self._sentence_bounds(mention)
+        first = bisect.bisect_left(self._person_starts, start)
+        if bisect.bisect_left(self._person_starts, end) - first != 1:
+            return None  # nobody, or more than one person, for "he" or "she" to be
+        link = _PRONOUN_COPULA.match(self.text, end)
+        if link is None:
+            return None
+        words = _cut_at_clause(_words(self.text, link.end(), self._clause_end(link.end())))
+        if len(words) < 2 or not _is_determiner(words[0][2]):
+            return None
+        return self._phrase(words, "copula")
+
     def _role(self, mention: Mention) -> Description | None:
         """ "Hamas media advisor NAME" -> "Hamas media advisor"; "Russia's Foreign Ministry spokeswoman NAME" """
         words = _words(self.text, max(0, mention.start - 120), mention.start)
@@ -287,7 +326,8 @@ class Describer:
         for word in reversed(words):
             gap = self.text[word[1] : phrase[0][0] if phrase else mention.start]
             bare = word[2].lower()
-            if gap.strip() or "\n\n" in gap or bare in _FUNCTION_WORDS or bare in _COMMON_VERBS or bare.endswith("ly"):
+            adverb = bare.endswith("ly") and bare != "only"
+            if gap.strip() or "\n\n" in gap or bare in _FUNCTION_WORDS or bare in _COMMON_VERBS or adverb:
                 break
             if phrase and _possessive(word[2]):
                 break  # "Russia's Foreign Ministry spokeswoman": the owner goes, like an article
@@ -345,7 +385,7 @@ class Describer:
             return None
         if any(_is_verb(bare[i], bare[i - 1] if i else "") for i in range(1 if verb_first else 0, len(bare))):
             return None
-        if any(word in _AUXILIARIES for word in bare) or bare[-1] in _ENDEARMENTS:
+        if any(word in _AUXILIARIES or word in _ENDEARMENTS for word in bare):
             return None  # a clause, "the mist had spread", or what a speaker calls someone, "my dear"
         if bare[0] in _POSSESSIVE_PRONOUNS and len(bare) > 1 and bare[1] in _BODY_WORDS:
             return None
@@ -450,8 +490,10 @@ def _is_determiner(word: str) -> bool:
 
 
 def _is_possessive_name(words: Sequence[tuple[int, int, str]]) -> bool:
-    """A capitalised owner within the first words: "Prince Vasíli's daughter", "Hamas's political leader"."""
-    return words[0][2][0].isupper() and any(_possessive(word[2]) for word in words[:4])
+    """A capitalised owner within the first words: "Prince Vasíli's daughter", not "What's the matter"."""
+    if not words[0][2][0].isupper():
+        return False
+    return any(_possessive(word[2]) and word[2][:-2].lower() not in _FUNCTION_WORDS for word in words[:4])
 
 
 def _is_role_word(word: str) -> bool:
