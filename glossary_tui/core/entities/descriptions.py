@@ -132,7 +132,7 @@ _ADDRESS_TITLES = TITLES - _word_set(
 _EMPTY_HEADS = _word_set(
     """
     first last next same one other only kind sort matter case way reason time moment end rest thing subject
-    object point question fact result part lot number little few bit good great most more very least latter former
+    object point question fact result part lot number little few bit good great latter former
     """
 )
 #: Words a vocative ends with ("my dear"): what a speaker calls someone, not what they are.
