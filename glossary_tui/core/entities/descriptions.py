@@ -139,6 +139,8 @@ _EMPTY_HEADS = _word_set(
 _ENDEARMENTS = _word_set("dear darling love sweetheart dearest")
 #: Auxiliary verbs: a phrase holding one is a clause.
 _AUXILIARIES = _word_set("had has have was were is are will would could should did does do")
+#: Words of degree: with one word after them they make an adjective, not a noun phrase.
+_DEGREE_WORDS = _word_set("most more very least so too quite rather")
 #: Words that make a phrase plural: it describes a group the name is one of.
 _MANY = _word_set("two three four five six seven eight nine ten both all many several some")
 #: Words that open a clause: an appositive or a copula phrase ends before them.
@@ -395,6 +397,8 @@ class Describer:
             return None  # "the first to arrive", "the two daughters of Agnes": not what one person is
         if len(bare) == 1 and not (_is_role_word(bare[0]) or words[0][2][0].isupper()):
             return None  # one word that names no person: "pretty", "rosy"
+        if len(bare) == 2 and bare[0] in _DEGREE_WORDS:
+            return None  # an adjective alone: "the most distinct"
         if self._overlaps_time(words[0][0], words[min(1, len(words) - 1)][1]):
             return None
         return Description(_collapse(self.text[words[0][0] : words[-1][1]]), kind, words[0][0])
