@@ -18,6 +18,7 @@ a book of chapters alone has one level.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -62,6 +63,14 @@ _HEADING = re.compile(
     rf"|(?P<roman>[IVXLC]+)(?=\.|[ \t]*$)"
     rf"){_TITLE_REST}[ \t]*",
 )
+#: How a heading's first line opens (a keyword, or a Roman numeral's first letter): a cheap first test.
+_OPENING_WORDS = tuple(
+    form
+    for word in (*_ORDINALS, *_PART_KEYWORDS, *_CHAPTER_KEYWORDS, *_SECTION_KEYWORDS)
+    for form in (word.title(), word.upper())
+) + tuple("IVXLC")
+#: A blank line, then a line opening like a heading (the pattern starts with a newline, which ``re`` finds fast).
+_BLANK_THEN_OPENING = re.compile(r"\n[ \t]*\n\s*(?=" + "|".join(map(re.escape, _OPENING_WORDS)) + ")")
 _VALID_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$", re.IGNORECASE)
 _TITLE_START = re.compile(r"[\"“‘'(\[A-Z0-9]")
 _GUTENBERG_START = "*** START OF"
@@ -102,21 +111,19 @@ def text_chapters(text: str) -> tuple[Chapter, ...]:
 
 
 def _paragraph_first_lines(text: str, begin: int, end: int) -> Iterator[tuple[int, int]]:
-    """``(start, end)`` of every short line after a blank one that opens with a capital or a digit.
+    """``(start, end)`` of every short line after a blank one that opens like a heading (keyword, Roman numeral).
 
-    Only these can be headings; finding them with ``str.find`` is far quicker
-    than trying a heading pattern at every line of a book.
+    Only these can be headings: finding blank lines with one regular
+    expression and testing what follows with ``str.startswith`` is far quicker
+    than trying the heading pattern at every line of a book.
     """
-    position = begin - 2 if not begin or text[begin - 1] == "\n" else text.find("\n\n", begin - 1, end)
-    while position != -1:
-        start = position + 2
-        while start < end and text[start] in " \t\n":
-            start += 1
+    starts = (match.end() for match in _BLANK_THEN_OPENING.finditer(text, begin, end))
+    first = [begin] if not begin and text.startswith(_OPENING_WORDS) else []
+    for start in itertools.chain(first, starts):
         stop = text.find("\n", start, end)
         stop = end if stop == -1 else stop
-        if stop - start <= MAX_HEADING_LINE and start < end and (text[start].isupper() or text[start].isdigit()):
+        if stop - start <= MAX_HEADING_LINE:
             yield start, stop
-        position = text.find("\n\n", stop, end)
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
