@@ -235,7 +235,7 @@ class ReaderScreen(Screen[None]):
             self.query_one(EntityDetail).display = current is not None
             if current is not None and current is not self.selected:
                 self._select(current)
-        self._build_companions(self.entities, self.progress.furthest if self.so_far else None)
+        self._build_companions(self.entities, self.so_far_limit)
 
     def _highlight_entities(self) -> None:
         """Highlight the entities' mentions in the article (unless the find bar shows its matches there)."""
