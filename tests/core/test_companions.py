@@ -30,3 +30,11 @@ def test_about_an_entity():
     assert about.appears_with == ((pierre, 2),)
     assert companions.about(anna).appears_with == ()
     assert ReadingCompanions([anna], TEXT).about(anna).first_in is None
+
+
+def test_only_the_entities_it_was_built_with_and_no_mention_past_its_text():
+    pierre = entity("Pierre")
+    short = TEXT[: TEXT.index("Pierre") + 3]  # the text read so far ends inside the first "Pierre"
+    companions = ReadingCompanions([pierre], short)
+    assert companions.knows(pierre) and not companions.knows(entity("Pierre"))
+    assert companions.about(pierre).description is None

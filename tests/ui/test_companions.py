@@ -236,3 +236,17 @@ async def test_the_palette_and_help_offer_the_new_keys(tmp_path):
         await pilot.pause()
         footer_keys = {binding.key for (_, binding, _, _) in app.screen.active_bindings.values() if binding.show}
         assert {"c", "f", "z"} <= footer_keys
+
+
+async def test_turning_spoiler_safe_reading_on_with_an_entity_from_further_on_selected(tmp_path):
+    app = book_app(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"napoleon", "enter")  # the filter leaves nothing once Napoleon is not read yet
+        await settle(app, pilot)
+        assert app.screen.selected.name == "Napoleon"
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert app.is_running
+        assert not app.screen.entities or "Napoleon" not in {e.name for e in app.screen.entities}
+        assert not app.screen.query_one("#detail").display  # nothing of his is shown

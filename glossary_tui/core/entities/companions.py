@@ -37,6 +37,10 @@ class ReadingCompanions:
         self._together = Cooccurrence(self.entities, text)
         self._descriptions: dict[str, Description | None] = {}
 
+    def knows(self, entity: Entity) -> bool:
+        """True if ``entity`` is one of the entities this was built with (the same grouping, not an older one)."""
+        return self._by_id.get(entity.id) is entity
+
     def about(self, entity: Entity, companions: int = COMPANIONS_SHOWN) -> AboutEntity:
         """What there is to tell about ``entity`` (one of the entities this was built with)."""
         if entity.id not in self._descriptions:

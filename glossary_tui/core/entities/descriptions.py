@@ -224,7 +224,7 @@ class Describer:
         gives way to a longer one found later ("Prince Vasíli's son"), if any.
         """
         single_word: Description | None = None
-        tried = entity.mentions[:MENTIONS_TRIED]
+        tried = [mention for mention in entity.mentions[:MENTIONS_TRIED] if mention.end <= len(self.text)]
         speech = {mention for mention in tried if self._in_speech(mention.start)}
         for in_speech in (False, True):
             for mention in tried:

@@ -678,7 +678,10 @@ class ReaderScreen(Screen[None]):
         """Show who the selected entity is, where it first appears and with whom (once worked out)."""
         entity = self.query_one(EntityDetail).entity
         companions = self.companions
-        self.query_one(EntityContext).show(companions.about(entity) if companions and entity else None)
+        if companions is None or entity is None or not companions.knows(entity):
+            self.query_one(EntityContext).show(None)  # still being worked out for the entities shown
+        else:
+            self.query_one(EntityContext).show(companions.about(entity))
 
     @on(EntityContext.CompanionChosen)
     def _companion_chosen(self, message: EntityContext.CompanionChosen) -> None:
