@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.widgets import Footer, TextArea
 from textual.widgets._footer import FooterKey
+from textual.widgets._toast import Toast
 
 from glossary_tui.ui.screens.help import HelpScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
@@ -201,3 +202,44 @@ async def test_no_widget_of_ours_shadows_a_textual_attribute(make_app):
             textual_base = next(c for c in type(node).__mro__ if c.__module__.startswith("textual"))
             clashes = {name for name in vars(node) if not name.startswith("_") and hasattr(textual_base, name)}
             assert not clashes, (type(node).__name__, clashes)
+
+
+async def test_a_click_on_the_note_opens_the_editor(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.click("#note-preview")
+        assert app.focused.id == "note"
+        await pilot.press("escape")
+        assert isinstance(app.focused, EntityList)
+
+
+async def test_while_typing_the_footer_offers_only_what_works(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+
+        def footer_keys() -> set[str]:
+            return {key.key_display for key in app.screen.query_one(Footer).query(FooterKey)}
+
+        assert "esc" not in footer_keys() and "q" in footer_keys()
+        for key in ("slash", "e"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert footer_keys() == {"esc", "^p"}, key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert "q" in footer_keys()
+
+
+async def test_names_with_markup_never_break_a_notification(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Pierre"))
+        await settle(app, pilot)
+        await pilot.press("R", *["backspace"] * 6, *"[/] Pierre [b]", "enter")
+        await settle(app, pilot)
+        assert app.screen.selected.name == "[/] Pierre [b]"
+        toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
+        assert any("to [/] Pierre [b]" in toast for toast in toasts), toasts

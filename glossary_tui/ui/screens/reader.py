@@ -49,6 +49,8 @@ DETAIL_DELAY = 0.12
 NOTE_IDLE_SECONDS = 1.0
 #: The panes tab moves between (the filter box and the note editor are entered on purpose: / and e).
 PANES = "#entity-list, #mention-list, #article"
+#: Where keys are typed as text.
+TEXT_BOXES = ("note", "entity-filter")
 #: Export formats: (format, what the reader reads).
 EXPORT_FORMATS = (("md", "Markdown"), ("json", "JSON (import re-reads it)"), ("csv", "CSV"))
 
@@ -710,11 +712,12 @@ class ReaderScreen(Screen[None]):
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While a note is edited, only leaving it (esc, tab) is offered; esc only when there is something to leave."""
+        """While the reader types (a note, the filter), only what still works is offered: leaving, tab, paging."""
+        typing = self.focused is not None and self.focused.id in TEXT_BOXES
         if action == "leave":
-            return self.focused is not None and self.focused.id in ("note", "entity-filter")
-        if self.has_class("-editing"):
-            return action == "focus_pane"
+            return typing
+        if typing or self.has_class("-editing"):
+            return action in ("focus_pane", "page_down", "page_up")
         return True
 
     def action_cycle_label(self) -> None:
