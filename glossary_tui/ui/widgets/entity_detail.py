@@ -21,8 +21,9 @@ from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.ui.plural import counted
 from glossary_tui.ui.text_layout import display_text
 
-#: Characters of context shown before a mention in the mentions box (so it shows in a narrow pane).
-LEAD = 18
+#: Characters of context shown before a mention in the mentions box: a quarter of its width, within these bounds
+#: (so the mention shows in a narrow pane).
+LEAD = (8, 30)
 #: Characters of context shown after it (the row is cut to the pane's width).
 TRAIL = 100
 #: Mentions listed at a time: a window around the current one (Pierre has 1,900 in War and Peace,
@@ -30,16 +31,16 @@ TRAIL = 100
 MENTION_WINDOW = 60
 
 
-def mention_row(text: str, mention: Mention, number: int, digits: int) -> Content:
+def mention_row(text: str, mention: Mention, number: int, digits: int, lead: int = LEAD[0]) -> Content:
     """One line for the mentions box: the mention's number, a little text before it, the mention, and what follows.
 
     Whitespace (newlines too) is collapsed, so a mention is always one line;
-    the text before it is cut at a word, so the mention sits near the start
-    of the row and shows in the narrowest pane.
+    the text before it (about ``lead`` characters) is cut at a word, so the
+    mention sits near the start of the row and shows in a narrow pane.
     """
-    before = _collapse(text[max(0, mention.start - LEAD * 3) : mention.start])
-    if len(before) > LEAD:
-        cut = before[-LEAD:]
+    before = _collapse(text[max(0, mention.start - lead * 3) : mention.start])
+    if len(before) > lead:
+        cut = before[-lead:]
         before = "…" + (cut[cut.find(" ") :] if " " in cut[:-1] else cut)
     after = _collapse(text[mention.end : mention.end + TRAIL])
     return Content.assemble(
@@ -162,6 +163,11 @@ class EntityDetail(Vertical):
         """No entity yet."""
         self.border_title = "Entity"
 
+    def on_resize(self) -> None:
+        """The mention rows hold as much text before a mention as the width allows: build them again."""
+        if self.entity is not None:
+            self._fill_mentions(keep_cursor=True)
+
     def show(self, entity: Entity) -> None:
         """Show ``entity`` (again, if it grew while extraction runs)."""
         same = self.entity is not None and self.entity.id == entity.id
@@ -203,8 +209,11 @@ class EntityDetail(Vertical):
         options: list[Option | None] = []
         if start > 0:
             options.append(Option(Content.styled(f"… {start:,} earlier (N)", "dim"), disabled=True))
+        width = mentions.scrollable_content_region.width or 4 * LEAD[0]
+        lead = min(max(width // 4, LEAD[0]), LEAD[1])
         options += [
-            Option(mention_row(self.text, entity.mentions[i], i + 1, digits), id=str(i)) for i in range(start, end)
+            Option(mention_row(self.text, entity.mentions[i], i + 1, digits, lead), id=str(i))
+            for i in range(start, end)
         ]
         if end < entity.count:
             options.append(Option(Content.styled(f"… {entity.count - end:,} more (n)", "dim"), disabled=True))
