@@ -8,8 +8,10 @@ import pytest
 
 from glossary_tui.core.entities.corrections import (
     Correction,
+    Spelling,
     corrections_from_records,
     find_phrase_mentions,
+    spellings_to_split,
 )
 from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.extraction.mentions import Mention
@@ -104,3 +106,13 @@ def test_a_merge_keeps_the_label_the_reader_chose():
     assert entities["Pierre"].label == "GPE" and "Petersburg" in entities["Pierre"].aliases
     assert kept.describe() == "merge Petersburg into Pierre (as GPE)"
     assert by_name([replace(kept, value="")])["Pierre"].label == "PERSON"
+
+
+def test_spellings_to_split_go_by_name_key_with_the_mentions_each_would_take():
+    text = "Pierre saw Moscow. MOSCOW burned. Moscow wept. Pierre left."
+    found = mentions(text, {"Pierre": "PERSON", "Moscow": "GPE", "MOSCOW": "GPE"})
+    merged = Correction("merge", "Moscow", "GPE", target_name="Pierre", target_label="PERSON")
+    (pierre,) = build_entities(found, text, [merged])
+    assert spellings_to_split(pierre) == [Spelling("Moscow", ("MOSCOW",), 3)]
+    alone = next(e for e in build_entities(found, text) if e.name == "Pierre")
+    assert spellings_to_split(alone) == []

@@ -104,3 +104,18 @@ async def test_one_mention_is_one_mention_in_the_palette(make_app):
             await pilot.pause(0.05)
         hits = [str(option.prompt) for option in palette.query_one("CommandList", OptionList).options]
         assert any("1 mention" in hit and "1 mentions" not in hit for hit in hits), hits
+
+
+async def test_the_list_follows_its_reactive_settings(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        browser = app.screen.query_one(EntityBrowser)
+        browser.label = "GPE"
+        await pilot.pause()
+        listed = [str(option.prompt) for option in app.screen.query_one("#entity-list", OptionList).options]
+        assert listed[0] == "GPE 3" and len(listed) == 4
+        browser.filter_text = "tils"
+        await pilot.pause()
+        assert [e.name for e in browser.shown_entities()] == ["Tilsit"]
+        assert "t GPE" in str(app.screen.query_one("#entity-settings").render())

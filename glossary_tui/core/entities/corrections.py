@@ -149,6 +149,32 @@ def mentions_written(entity: Entity, spelling: str) -> tuple[Mention, ...]:
     return tuple(m for m in entity.mentions if name_key(m.text) == key)
 
 
+@dataclass(frozen=True)
+class Spelling:
+    """A way an entity is written that can be split off: ``name`` (the commonest form), ``others`` (the same
+    name in other case or form, which go with it) and ``count``, the mentions a split takes."""
+
+    name: str
+    others: tuple[str, ...]
+    count: int
+
+
+def spellings_to_split(entity: Entity) -> list[Spelling]:
+    """The entity's other spellings that a split would take off (some mentions, not all), most mentioned first."""
+    forms = Counter(" ".join(m.text.split()) for m in entity.mentions)
+    by_key: dict[str, list[str]] = {}
+    for alias in entity.aliases:
+        if name_key(alias) != name_key(entity.name):
+            by_key.setdefault(name_key(alias), []).append(alias)
+    spellings = []
+    for aliases in by_key.values():
+        count = len(mentions_written(entity, aliases[0]))
+        if 0 < count < entity.count:
+            name, *others = sorted(aliases, key=lambda alias: -forms[alias])
+            spellings.append(Spelling(name, tuple(others), count))
+    return sorted(spellings, key=lambda spelling: -spelling.count)
+
+
 def _find(entities: Sequence[Entity], name: str, label: str) -> int | None:
     """The entity with this label called ``name`` (or with it as an alias)."""
     key = name_key(name)

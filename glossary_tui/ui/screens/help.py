@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widget import Widget
 from textual.widgets import Static
+
+#: Width of the keys column.
+KEYS_WIDTH = 20
 
 
 @dataclass(frozen=True)
@@ -70,17 +73,21 @@ class HelpLine:
     keys: str = ""
     what: str = ""
 
-    def widget(self) -> Widget:
-        """The line on screen; a long explanation wraps beside its keys."""
-        if self.heading:
-            return Static(Content.styled(self.heading, "bold $text-accent"), classes="help-heading")
-        if self.where:
-            return Static(Content.styled(self.where, "italic $text-muted"), classes="help-where")
-        return Horizontal(
-            Static(Content.styled(self.keys, "bold"), classes="help-keys"),
-            Static(Content(self.what), classes="help-what"),
-            classes="help-row",
-        )
+
+def help_content(lines: Sequence[HelpLine], width: int) -> Content:
+    """The help lines as one Content ``width`` cells wide; a long explanation wraps beside its keys."""
+    what_width = max(20, width - KEYS_WIDTH - 2)
+    parts: list[str | tuple[str, str]] = []
+    for line in lines:
+        if line.heading:
+            parts += ["\n" if parts else "", (f"{line.heading}\n", "bold $text-accent")]
+        elif line.where:
+            parts.append((f"{line.where}\n", "italic $text-muted"))
+        else:
+            first, *rest = textwrap.wrap(line.what, what_width) or [""]
+            parts += [(f"  {line.keys:<{KEYS_WIDTH}}", "bold"), f"{first}\n"]
+            parts += [f"{' ' * (KEYS_WIDTH + 2)}{more}\n" for more in rest]
+    return Content.assemble(*parts)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -96,19 +103,10 @@ class HelpScreen(ModalScreen[None]):
             border: thick $primary;
             background: $surface;
             padding: 0 1;
+            scrollbar-gutter: stable;
         }
-        .help-heading {
-            padding-top: 1;
-        }
-        .help-row {
-            height: auto;
-        }
-        .help-keys {
-            width: 22;
-            padding-left: 2;
-        }
-        .help-what {
-            width: 1fr;
+        #help-keys {
+            text-wrap: nowrap;
         }
     }
     """
@@ -128,4 +126,16 @@ class HelpScreen(ModalScreen[None]):
         self.lines = help_rows(self.app, self.sections, self.extra)
         with VerticalScroll(id="help-box"):
             yield Static(Content.styled("glossary-tui keys  (esc closes)", "bold"), id="help-title")
-            yield from (line.widget() for line in self.lines)
+            yield Static(id="help-keys")
+
+    def on_mount(self) -> None:
+        """Lay the keys out once the box has its width."""
+        self.call_after_refresh(self._wrap)
+
+    def on_resize(self) -> None:
+        """Wrap the explanations to the box's new width."""
+        self.call_after_refresh(self._wrap)
+
+    def _wrap(self) -> None:
+        keys = self.query_one("#help-keys", Static)
+        keys.update(help_content(self.lines, keys.content_region.width or 80))

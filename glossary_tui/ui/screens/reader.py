@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from glossary_tui.core.documents.document import Document
-from glossary_tui.core.entities.corrections import KINDS, Correction, mentions_written
+from glossary_tui.core.entities.corrections import KINDS, Correction, spellings_to_split
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.labels import describe_label, pipeline_labels
 from glossary_tui.core.errors import GlossaryError
@@ -563,8 +563,7 @@ class ReaderScreen(Screen[None]):
         entity = self._need_selection()
         if entity is None:
             return
-        spellings = [(alias, len(mentions_written(entity, alias))) for alias in entity.aliases]
-        spellings = sorted(((a, n) for a, n in spellings if 0 < n < entity.count), key=lambda pair: -pair[1])
+        spellings = spellings_to_split(entity)
         if not spellings:
             self.notify(f"{entity.name} has no other spelling to split off.", severity="warning", markup=False)
             return
@@ -574,8 +573,12 @@ class ReaderScreen(Screen[None]):
                 self._store_correction(Correction("split", entity.name, entity.label, value=alias), focus=alias)
 
         choices = [
-            (alias, Content.assemble(alias, (f"  · {counted(count, 'mention')}", "dim"))) for alias, count in spellings
-        ]
+            (spelling.name, Content.assemble(
+                spelling.name, (f"  (also {', '.join(spelling.others)})" if spelling.others else "", "dim"),
+                (f"  · {counted(spelling.count, 'mention')}", "dim"),
+            ))
+            for spelling in spellings
+        ]  # fmt: skip
         self.app.push_screen(ChoiceScreen(f"Split off from {entity.name}…", choices), split)
 
     def action_add_entity(self) -> None:
