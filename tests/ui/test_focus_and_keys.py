@@ -243,3 +243,14 @@ async def test_names_with_markup_never_break_a_notification(make_app):
         assert app.screen.selected.name == "[/] Pierre [b]"
         toasts = [str(toast.render()) for toast in app.screen.query(Toast)]
         assert any("to [/] Pierre [b]" in toast for toast in toasts), toasts
+
+
+async def test_keys_typed_at_once_act_on_the_entity_under_the_cursor(make_app):
+    app = make_app(text=small_text(30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        entity_list = app.screen.query_one(EntityList)
+        entity_list.action_cursor_down()  # j, its message not yet handled when n comes
+        await app.screen.run_action("next_mention")
+        under_cursor = app.screen.query_one(EntityBrowser).highlighted_entity
+        assert app.screen.selected is under_cursor and app.screen.mention_index == 0

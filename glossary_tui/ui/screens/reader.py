@@ -349,15 +349,18 @@ class ReaderScreen(Screen[None]):
         article.show_offset(mention.start)
         self.query_one(EntityDetail).show_position(self.mention_index)
 
-    def _step_mention(self, step: int) -> None:
-        if self.selected is None:
-            highlighted = self.query_one(EntityBrowser).highlighted_entity
-            if highlighted is None:
-                self.notify("No entity selected yet.", severity="warning")
-                return
+    def _current_entity(self) -> Entity | None:
+        """The entity under the list's cursor, selected now if the message saying so is still on its way
+        (j then n typed quickly), else the one selected last."""
+        highlighted = self.query_one(EntityBrowser).highlighted_entity
+        if highlighted is not None and (self.selected is None or highlighted.id != self.selected.id):
             self._select(highlighted)
-        entity = self.selected
+        return self.selected
+
+    def _step_mention(self, step: int) -> None:
+        entity = self._current_entity()
         if entity is None:
+            self.notify("No entity selected yet.", severity="warning")
             return
         if self.mention_index is None:
             start, _ = self.query_one(ArticleView).visible_range
@@ -469,9 +472,10 @@ class ReaderScreen(Screen[None]):
         self.post_message(EntitiesRebuilt(entities, focus, note))
 
     def _need_selection(self) -> Entity | None:
-        if self.selected is None:
+        entity = self._current_entity()
+        if entity is None:
             self.notify("Select an entity first.", severity="warning")
-        return self.selected
+        return entity
 
     def action_merge(self) -> None:
         """Merge the selected entity into another, chosen from a filterable list (most mentioned first)."""
@@ -695,8 +699,7 @@ class ReaderScreen(Screen[None]):
 
     def action_edit_note(self) -> None:
         """Open the note editor on the selected entity's note, in place of its mentions."""
-        if self.selected is None:
-            self.notify("Select an entity first.", severity="warning")
+        if self._need_selection() is None:
             return
         if self._detail_timer is not None:
             self._show_detail()  # the note edited must be the selected entity's
