@@ -69,13 +69,15 @@ async def test_the_detail_panel_says_who_it_is_where_first_and_with_whom(tmp_pat
         companions = app.screen.query_one("#appears-with")
         rows = [str(option.prompt) for option in companions.options]
         assert rows[0] == "Pierre  1" and "Prince Vasili  1" in rows and "Napoleon  1" in rows
-        companions.focus()
-        companions.highlighted = rows.index("Napoleon  1")
-        await pilot.press("enter")
+        await pilot.press("w")
+        assert app.focused is companions
+        await pilot.press(*["down"] * rows.index("Napoleon  1"), "enter")
         await settle(app, pilot)
         assert app.screen.selected.name == "Napoleon"
         assert app.screen.query_one(EntityBrowser).highlighted_entity.name == "Napoleon"
         assert "first in Chapter II" in text_of(app, "#context-about")
+        await pilot.press("w", "escape")
+        assert app.focused.id == "entity-list"
 
 
 async def test_contents_jumps_to_a_chapter_and_the_header_says_where_one_is(tmp_path):
@@ -156,6 +158,7 @@ async def test_spoiler_safe_reading_shows_only_what_was_read_and_is_remembered(t
         await select(app, pilot, "Pierre")
         assert "first in Chapter I" in text_of(app, "#context-about")
         assert "Napoleon" not in text_of(app, "#context-about")
+        app.screen.query_one(ArticleView).focus()
         await pilot.press("end")  # a jump to the end is not reading
         await settle(app, pilot)
         assert "Napoleon" not in names(app)
@@ -230,7 +233,7 @@ async def test_the_palette_and_help_offer_the_new_keys(tmp_path):
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         shown = str(app.screen.query_one("#help-keys").render())
-        for line in ("contents: the chapters", "find in the text", "spoiler-safe", "select that entity"):
+        for line in ("Finding your way", "table of contents", "find in the text", "spoiler-safe", "select that entity"):
             assert line in shown
         await pilot.press("escape")
         await pilot.pause()

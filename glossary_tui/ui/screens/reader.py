@@ -10,10 +10,11 @@ from typing import Any, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -21,7 +22,7 @@ from glossary_tui.core.documents.chapters import chapter_path, describe_location
 from glossary_tui.core.documents.document import Document
 from glossary_tui.core.documents.progress import ReadingProgress
 from glossary_tui.core.entities.companions import ReadingCompanions
-from glossary_tui.core.entities.corrections import KINDS, Correction
+from glossary_tui.core.entities.corrections import KINDS, Correction, spellings_to_split
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.labels import describe_label, pipeline_labels
 from glossary_tui.core.entities.so_far import entities_until
@@ -40,14 +41,15 @@ from glossary_tui.ui.messages import (
     SoFarEntities,
     StoreFailed,
 )
+from glossary_tui.ui.plural import counted
 from glossary_tui.ui.screens.contents import ContentsScreen
 from glossary_tui.ui.screens.dialogs import ChoiceScreen, PromptScreen
 from glossary_tui.ui.screens.glossary import GlossaryScreen
-from glossary_tui.ui.screens.help import HelpScreen
+from glossary_tui.ui.screens.help import HelpScreen, KeySection
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
-from glossary_tui.ui.widgets.entity_context import EntityContext
-from glossary_tui.ui.widgets.entity_detail import EntityDetail
+from glossary_tui.ui.widgets.entity_context import CompanionList, EntityContext
+from glossary_tui.ui.widgets.entity_detail import EntityDetail, MentionList, NotePreview
 from glossary_tui.ui.widgets.find_bar import FindBar
 
 #: Seconds the entity-list cursor must rest before the detail panel follows it.
@@ -58,6 +60,81 @@ NOTE_IDLE_SECONDS = 1.0
 SO_FAR_DELAY = 0.3
 #: Characters of a chapter title shown in the header.
 HEADER_CHAPTER_CHARS = 48
+#: The panes tab moves between (the filter box and the note editor are entered on purpose: / and e).
+PANES = "#entity-list, #mention-list, #article"
+#: Where keys are typed as text.
+TEXT_BOXES = ("note", "entity-filter", "find-input")
+#: Export formats: (format, what the reader reads).
+EXPORT_FORMATS = (("md", "Markdown"), ("json", "JSON (import re-reads it)"), ("csv", "CSV"))
+
+# The reader's keys, by section of the help screen (which is built from them). A description is what the
+# footer shows, a tooltip what help says. Keys shown in the footer: the most used, and help first.
+GENERAL_KEYS: list[BindingType] = [
+    Binding("question_mark", "help", "Help", tooltip="this help"),
+    Binding("q", "quit", "Quit", tooltip="save notes and the reading position, and quit"),
+]
+READING_KEYS: list[BindingType] = [
+    Binding("pagedown,space", "page_down", "Page down", show=False,
+            tooltip="page the article down, wherever the keyboard is (but in a text box)"),
+    Binding("pageup,shift+space", "page_up", "Page up", show=False, tooltip="page the article up"),
+    Binding("n", "next_mention", "Next", tooltip="next mention of the selected entity (wraps round)"),
+    Binding("N", "previous_mention", "Prev", tooltip="previous mention of the selected entity"),
+    Binding("tab", "focus_pane(1)", "Next pane", show=False,
+            tooltip="move between the entity list, the mentions box and the article"),
+    Binding("shift+tab", "focus_pane(-1)", "Previous pane", show=False, tooltip="the same, backwards"),
+]  # fmt: skip
+ENTITY_KEYS: list[BindingType] = [
+    Binding("slash", "filter", "Filter",
+            tooltip="filter entities by name or alias (best match first); enter or esc goes back to the list"),
+    Binding("e", "edit_note", "Note",
+            tooltip="write the selected entity's note (saved as you type; a click on the note does it too)"),
+    Binding("escape", "leave", "Done", tooltip="leave the note editor or the filter box; close the find bar"),
+    Binding("t", "cycle_label", "Label", show=False, tooltip="show one label only: All, PERSON, ORG, … in turn"),
+    Binding("s", "cycle_sort", "Sort", show=False, tooltip="sort by count, by first appearance, A–Z"),
+    Binding("v", "toggle_scope", "Scope", show=False, tooltip="only the entities mentioned on screen, or all"),
+]  # fmt: skip
+CORRECTION_KEYS: list[BindingType] = [
+    Binding("m", "merge", "Merge", show=False,
+            tooltip="merge the selected entity into another (most mentioned first)"),
+    Binding("D", "split", "Split", show=False, tooltip="split one of its spellings off into an entity of its own"),
+    Binding("R", "rename", "Rename", show=False, tooltip="rename it"),
+    Binding("L", "relabel", "Relabel", show=False, tooltip="give it another label"),
+    Binding("x", "hide", "Hide", show=False, tooltip="hide it as a false positive (on a hidden one: show it again)"),
+    Binding("H", "show_hidden", "Hidden", show=False,
+            tooltip="show hidden entities too (struck through), or leave them out again"),
+    Binding("plus", "add_entity", "Add", show=False,
+            tooltip="add an entity the model missed: every occurrence of a phrase"),
+    Binding("u", "undo", "Undo", show=False, tooltip="undo the last correction"),
+]  # fmt: skip
+GLOSSARY_KEYS: list[BindingType] = [
+    Binding("g", "glossary", "Glossary", tooltip="every entry across every document; enter on a document reopens it"),
+    Binding("E", "export", "Export", show=False,
+            tooltip="write the whole glossary as Markdown, JSON or CSV to your documents folder"),
+]  # fmt: skip
+COMPANION_KEYS: list[BindingType] = [
+    Binding("c", "contents", "Contents", tooltip="table of contents: enter goes to a chapter (the header says where)"),
+    Binding("f", "find", "Find",
+            tooltip="find in the text: enter (in the box), or n / N elsewhere, walks the matches; esc closes"),
+    Binding("z", "toggle_so_far", "So far",
+            tooltip="spoiler-safe: only what the text holds up to where you have read (again: everything)"),
+    Binding("Z", "read_up_to_here", "Read to here", show=False,
+            tooltip="count the text up to the bottom of the screen as read (after a jump ahead)"),
+    Binding("w", "focus_companions", "With", show=False,
+            tooltip="go to the entities that appear with the selected one (enter selects one, esc goes back)"),
+]  # fmt: skip
+#: Keys of the article itself, once it has the keyboard (help lists them too).
+ARTICLE_KEYS: list[BindingType] = [
+    *ArticleView.BINDINGS,
+    *(b for b in ScrollableContainer.BINDINGS
+      if isinstance(b, Binding) and b.action in {"scroll_up", "scroll_down", "scroll_home", "scroll_end"}),
+]  # fmt: skip
+
+
+#: What the mouse does, for the help screen.
+MOUSE = (
+    ("click", "a highlighted mention selects its entity; a row selects it; the note opens the editor"),
+    ("wheel", "scrolls what is under the pointer"),
+)
 
 
 class ReaderScreen(Screen[None]):
@@ -65,29 +142,12 @@ class ReaderScreen(Screen[None]):
 
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 - an instance attribute in Textual
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "app.quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("slash", "filter", "Filter"),
-        Binding("n", "next_mention", "Next"),
-        Binding("N", "previous_mention", "Prev"),
-        Binding("e", "edit_note", "Note"),
-        Binding("t", "cycle_label", "Label"),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("v", "toggle_scope", "Scope"),
-        Binding("g", "glossary", "Glossary"),
-        Binding("c", "contents", "Contents", tooltip="Table of contents: jump to a chapter"),
-        Binding("f", "find", "Find", tooltip="Find in the text: enter (in the box) or n / N walk the matches"),
-        Binding("z", "toggle_so_far", "So far", tooltip="Spoiler-safe: only what the text holds up to where you read"),
-        Binding("Z", "read_up_to_here", "Read to here", show=False, tooltip="Count the text up to here as read"),
-        Binding("escape", "leave", "Leave"),
-        Binding("m", "merge", "Merge", show=False),
-        Binding("x", "hide", "Hide", show=False),
-        Binding("H", "show_hidden", "Show hidden", show=False),
-        Binding("R", "rename", "Rename", show=False),
-        Binding("L", "relabel", "Relabel", show=False),
-        Binding("D", "split", "Split alias", show=False),
-        Binding("plus", "add_entity", "Add entity", show=False),
-        Binding("u", "undo", "Undo", show=False),
+        *GENERAL_KEYS,
+        *READING_KEYS,
+        *ENTITY_KEYS,
+        *GLOSSARY_KEYS,
+        *COMPANION_KEYS,
+        *CORRECTION_KEYS,
     ]
 
     def __init__(self, document: Document, extractor: Extractor, store: Store) -> None:
@@ -108,6 +168,8 @@ class ReaderScreen(Screen[None]):
         self._note_lock = threading.Lock()
         self._note_timer: Timer | None = None
         self._detail_timer: Timer | None = None
+        #: Where the keyboard goes back to when the note editor closes.
+        self._before_editing: Widget | None = None
         #: How far the reader has read; in spoiler-safe reading (``so_far``) entities cover only that much.
         self.progress = ReadingProgress(len(document.text))
         self.so_far = False
@@ -144,7 +206,7 @@ class ReaderScreen(Screen[None]):
         self.title = self.document.title
         self.sub_title = f"{self.extractor.info.name} {self.extractor.info.version}".strip()
         self._status("finding entities…")
-        self.query_one(ArticleView).focus()
+        self.query_one(EntityList).focus()
         self.load_corrections()
         self._load_progress()
 
@@ -202,7 +264,8 @@ class ReaderScreen(Screen[None]):
         bar.update(total=max(progress.total, 1), progress=progress.done)
         if progress.finished:
             bar.display = False
-            self._status(f"{len(self.all_entities):,} entities · {len(progress.mentions):,} mentions")
+            found = counted(len(self.all_entities), "entity", "entities")
+            self._status(f"{found} · {counted(len(progress.mentions), 'mention')}")
         else:
             self._status(f"finding entities… {len(self.all_entities):,} so far")
 
@@ -214,7 +277,7 @@ class ReaderScreen(Screen[None]):
             if target is not None:
                 self.go_to_entity(target.id)
         if message.note:
-            self.notify(message.note, timeout=4)
+            self.notify(message.note, timeout=4, markup=False)
 
     def _show_entities(self, entities: Sequence[Entity]) -> None:
         self.all_entities = list(entities)
@@ -226,7 +289,7 @@ class ReaderScreen(Screen[None]):
 
     def _display_entities(self, entities: Sequence[Entity]) -> None:
         self.entities = list(entities)
-        self._highlight_entities()
+        self._highlight_mentions()
         self.query_one(EntityBrowser).set_entities(self.entities)
         if self.selected is not None:
             current = next((e for e in self.entities if e.id == self.selected.id), None)
@@ -237,8 +300,8 @@ class ReaderScreen(Screen[None]):
                 self._select(current)
         self._build_companions(self.entities, self.so_far_limit)
 
-    def _highlight_entities(self) -> None:
-        """Highlight the entities' mentions in the article (unless the find bar shows its matches there)."""
+    def _highlight_mentions(self) -> None:
+        """Highlight in the article the mentions of every entity listed (unless the find bar shows its matches)."""
         if self.query_one(FindBar).active:
             return
         show_hidden = self.query_one(EntityBrowser).show_hidden
@@ -347,15 +410,18 @@ class ReaderScreen(Screen[None]):
         article.show_offset(mention.start)
         self.query_one(EntityDetail).show_position(self.mention_index)
 
-    def _step_mention(self, step: int) -> None:
-        if self.selected is None:
-            highlighted = self.query_one(EntityBrowser).highlighted_entity
-            if highlighted is None:
-                self.notify("No entity selected yet.", severity="warning")
-                return
+    def _current_entity(self) -> Entity | None:
+        """The entity under the list's cursor, selected now if the message saying so is still on its way
+        (j then n typed quickly), else the one selected last."""
+        highlighted = self.query_one(EntityBrowser).highlighted_entity
+        if highlighted is not None and (self.selected is None or highlighted.id != self.selected.id):
             self._select(highlighted)
-        entity = self.selected
+        return self.selected
+
+    def _step_mention(self, step: int) -> None:
+        entity = self._current_entity()
         if entity is None:
+            self.notify("No entity selected yet.", severity="warning")
             return
         if self.mention_index is None:
             start, _ = self.query_one(ArticleView).visible_range
@@ -397,7 +463,12 @@ class ReaderScreen(Screen[None]):
 
     @on(events.DescendantBlur, "#note")
     def _note_left(self) -> None:
+        self._stop_editing()
         self._flush_notes()
+
+    @on(NotePreview.Clicked)
+    def _note_clicked(self) -> None:
+        self.action_edit_note()
 
     def _flush_notes(self) -> None:
         """Save every pending note in the background, newest last."""
@@ -463,23 +534,41 @@ class ReaderScreen(Screen[None]):
         self.post_message(EntitiesRebuilt(entities, focus, note))
 
     def _need_selection(self) -> Entity | None:
-        if self.selected is None:
+        entity = self._current_entity()
+        if entity is None:
             self.notify("Select an entity first.", severity="warning")
-        return self.selected
+        return entity
 
     def action_merge(self) -> None:
-        """Merge the selected entity into another, chosen from a filterable list."""
+        """Merge the selected entity into another, chosen from a filterable list (most mentioned first)."""
         source = self._need_selection()
         if source is None:
             return
-        choices = [(e.id, f"{e.name}  ({e.label}, {e.count})") for e in self.entities if e.id != source.id]
+        show_hidden = self.query_one(EntityBrowser).show_hidden
+        targets = sorted(
+            (e for e in self.entities if e.id != source.id and (show_hidden or not e.hidden)),
+            key=lambda e: (-e.count, e.first_offset),
+        )
+        choices = [(e.id, Content.assemble(e.name, (f"  {e.label} · {counted(e.count, 'mention')}", "dim")))
+                   for e in targets]  # fmt: skip
 
         def merge(target_id: str | None) -> None:
             target = next((e for e in self.entities if e.id == target_id), None)
-            if target is not None:
-                correction = Correction("merge", source.name, source.label, target_name=target.name,
-                                        target_label=target.label)  # fmt: skip
-                self._store_correction(correction, focus=target.name)
+            if target is None:
+                return
+
+            def keep(label: str | None) -> None:
+                if label:
+                    kept = label if label != target.label else ""
+                    correction = Correction("merge", source.name, source.label, target_name=target.name,
+                                            target_label=target.label, value=kept)  # fmt: skip
+                    self._store_correction(correction, focus=target.name)
+
+            if source.label == target.label:
+                keep(target.label)
+                return
+            title = f"{source.name} is {source.label}, {target.name} {target.label}: keep which label?"
+            self.app.push_screen(ChoiceScreen(title, [_label_choice(target), _label_choice(source)]), keep)
 
         self.app.push_screen(ChoiceScreen(f"Merge {source.name} into…", choices), merge)
 
@@ -496,11 +585,15 @@ class ReaderScreen(Screen[None]):
         self._store_correction(Correction("hide", entity.name, entity.label))
 
     def action_show_hidden(self) -> None:
-        """Show or leave out the entities marked as false positives."""
+        """List the entities marked as false positives too (struck through), or leave them out again."""
         browser = self.query_one(EntityBrowser)
         browser.show_hidden = not browser.show_hidden
-        self._show_entities(self.entities)
-        self.notify("hidden entities shown" if browser.show_hidden else "hidden entities left out", timeout=3)
+        self._highlight_mentions()
+        hidden = sum(e.hidden for e in self.entities)
+        if browser.show_hidden:
+            self.notify(f"{counted(hidden, 'hidden entity', 'hidden entities')} listed, struck through", timeout=3)
+        else:
+            self.notify("hidden entities left out", timeout=3)
 
     def action_rename(self) -> None:
         """Give the selected entity another name."""
@@ -536,15 +629,23 @@ class ReaderScreen(Screen[None]):
         entity = self._need_selection()
         if entity is None:
             return
-        if not entity.aliases:
-            self.notify(f"{entity.name} has no other spelling to split off.", severity="warning")
+        spellings = spellings_to_split(entity)
+        if not spellings:
+            self.notify(f"{entity.name} has no other spelling to split off.", severity="warning", markup=False)
             return
 
         def split(alias: str | None) -> None:
             if alias:
                 self._store_correction(Correction("split", entity.name, entity.label, value=alias), focus=alias)
 
-        self.app.push_screen(ChoiceScreen(f"Split off from {entity.name}…", [(a, a) for a in entity.aliases]), split)
+        choices = [
+            (spelling.name, Content.assemble(
+                spelling.name, (f"  (also {', '.join(spelling.others)})" if spelling.others else "", "dim"),
+                (f"  · {counted(spelling.count, 'mention')}", "dim"),
+            ))
+            for spelling in spellings
+        ]  # fmt: skip
+        self.app.push_screen(ChoiceScreen(f"Split off from {entity.name}…", choices), split)
 
     def action_add_entity(self) -> None:
         """Add an entity the model missed: every occurrence of a phrase becomes a mention."""
@@ -579,6 +680,16 @@ class ReaderScreen(Screen[None]):
         self.save_notes_now()
         self.app.push_screen(GlossaryScreen(self.store))
 
+    def action_export(self) -> None:
+        """Ask for a format, then write the whole glossary to the user's documents folder."""
+
+        def export(export_format: str | None) -> None:
+            if export_format:
+                self.save_notes_now()
+                self.export_glossary(export_format)
+
+        self.app.push_screen(ChoiceScreen("Export the glossary as…", EXPORT_FORMATS), export)
+
     @work(thread=True, group="export", exit_on_error=False)
     def export_glossary(self, export_format: str) -> None:
         """Write the whole glossary to the user's documents folder (md, json or csv)."""
@@ -597,11 +708,51 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         """Show every key."""
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen(self.key_sections(), MOUSE))
+
+    def key_sections(self) -> list[KeySection]:
+        """Every key of the reader by section, read from the bindings (other keys of this screen under "More")."""
+        listed = {b.action for keys in (GENERAL_KEYS, READING_KEYS, ENTITY_KEYS, CORRECTION_KEYS, GLOSSARY_KEYS,
+                                        COMPANION_KEYS)
+                  for b in Binding.make_bindings(keys)}  # fmt: skip
+        more = [b for b in Binding.make_bindings(self.BINDINGS) if b.action not in listed]
+        app_keys = [active.binding for active in self.active_bindings.values() if active.node is self.app]
+        return [
+            KeySection("Reading", READING_KEYS),
+            KeySection("Reading", ARTICLE_KEYS, "in the article (click it, or tab to it)"),
+            KeySection("Entities", ENTITY_KEYS),
+            KeySection("Entities", EntityList.BINDINGS, "in the entity list (where the keyboard starts)"),
+            KeySection("Entities", MentionList.BINDINGS, "in the mentions box (tab to it)"),
+            KeySection("Corrections (kept, and applied to every document)", CORRECTION_KEYS),
+            KeySection("Glossary", GLOSSARY_KEYS),
+            KeySection("Finding your way", COMPANION_KEYS),
+            KeySection("Finding your way", CompanionList.BINDINGS, "in the 'appears with' list (w goes there)"),
+            KeySection("Anywhere", [*GENERAL_KEYS, *app_keys]),
+            KeySection("More", more),
+        ]
+
+    async def action_quit(self) -> None:
+        """Save and quit (the app does it)."""
+        await self.app.action_quit()
 
     def action_filter(self) -> None:
         """Focus the filter box."""
         self.query_one("#entity-filter").focus()
+
+    def action_page_down(self) -> None:
+        """Page the article down, whichever pane has the keyboard."""
+        self.query_one(ArticleView).action_page_down()
+
+    def action_page_up(self) -> None:
+        """Page the article up, whichever pane has the keyboard."""
+        self.query_one(ArticleView).action_page_up()
+
+    def action_focus_pane(self, direction: int) -> None:
+        """Give the keyboard to the next (1) or previous (-1) pane."""
+        if direction > 0:
+            self.focus_next(PANES)
+        else:
+            self.focus_previous(PANES)
 
     def action_next_mention(self) -> None:
         """Go to the selected entity's next mention (wrapping), or the next match while the find bar is open."""
@@ -620,13 +771,34 @@ class ReaderScreen(Screen[None]):
             self._step_mention(-1)
 
     def action_edit_note(self) -> None:
-        """Edit the selected entity's note."""
-        if self.selected is None:
-            self.notify("Select an entity first.", severity="warning")
+        """Open the note editor on the selected entity's note, in place of its mentions."""
+        if self._need_selection() is None:
             return
         if self._detail_timer is not None:
             self._show_detail()  # the note edited must be the selected entity's
-        self.query_one(EntityDetail).note_editor.focus()
+        detail = self.query_one(EntityDetail)
+        if not detail.editing:
+            self._before_editing = self.focused
+        detail.start_editing()
+        self.add_class("-editing")
+        detail.note_editor.focus()
+
+    def _stop_editing(self) -> None:
+        self.remove_class("-editing")
+        detail = self.query_one(EntityDetail)
+        if detail.editing:
+            detail.stop_editing()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the reader types (a note, the filter), only what still works is offered: leaving, tab, paging."""
+        focused_id = self.focused.id if self.focused is not None else None
+        typing = focused_id in TEXT_BOXES
+        if action == "leave":
+            return typing or focused_id == "appears-with" or self.query_one(FindBar).active
+        if typing or self.has_class("-editing"):
+            return action in ("focus_pane", "page_down", "page_up")
+        return True
 
     def action_cycle_label(self) -> None:
         """Show the next label only."""
@@ -643,8 +815,16 @@ class ReaderScreen(Screen[None]):
         browser.toggle_scope()
 
     def action_leave(self) -> None:
-        """Leave the note editor or the filter box for the entity list; close the find bar."""
-        if self.focused is not None and self.focused.id in ("note", "entity-filter"):
+        """Leave the note editor (for the pane it came from) or the filter box (for the entity list); close find."""
+        focused = self.focused
+        if focused is not None and focused.id == "note":
+            self._stop_editing()
+            back = self._before_editing
+            self._before_editing = None
+            (
+                back if back is not None and back.is_attached and back.id != "note" else self.query_one(EntityList)
+            ).focus()
+        elif focused is not None and focused.id in ("entity-filter", "appears-with"):
             self.query_one(EntityList).focus()
         elif self.query_one(FindBar).active:
             self.query_one(FindBar).close()
@@ -689,7 +869,7 @@ class ReaderScreen(Screen[None]):
 
     @on(FindBar.Closed)
     def _find_closed(self) -> None:
-        self._highlight_entities()
+        self._highlight_mentions()
 
     @work(thread=True, group="progress", exit_on_error=False)
     def _load_progress(self) -> None:
@@ -800,6 +980,24 @@ class ReaderScreen(Screen[None]):
 
         self.app.push_screen(ContentsScreen(chapters, current, self.progress.furthest if self.so_far else None), go)
 
+    def action_focus_companions(self) -> None:
+        """Give the keyboard to the "appears with" list of the selected entity."""
+        companions = self.query_one("#appears-with", CompanionList)
+        if not companions.display or not companions.option_count:
+            self.notify("No entity appears with this one (yet).", severity="warning")
+            return
+        if companions.highlighted is None:
+            companions.highlighted = 0
+        companions.focus()
+
     def action_find(self) -> None:
         """Open the find bar."""
         self.query_one(FindBar).open()
+
+
+def _label_choice(entity: Entity) -> tuple[str, Content]:
+    """A choice of ``entity``'s label, saying what it means and whose it is."""
+    return entity.label, Content.assemble(
+        (entity.label, "bold"), (f"  {describe_label(entity.label)}", "dim"),
+        f"  as {entity.name}", (f" · {counted(entity.count, 'mention')}", "dim"),
+    )  # fmt: skip

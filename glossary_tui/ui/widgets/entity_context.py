@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -14,6 +16,14 @@ from textual.widgets.option_list import Option
 
 from glossary_tui.core.entities.companions import AboutEntity
 from glossary_tui.ui.text_layout import display_text
+
+
+class CompanionList(OptionList):
+    """The entities most often in a paragraph with the selected one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Select", tooltip="select that entity: the list and the detail panel go to it"),
+    ]
 
 
 class EntityContext(Vertical):
@@ -29,7 +39,7 @@ class EntityContext(Vertical):
     }
     EntityContext #appears-with {
         height: auto;
-        max-height: 5;
+        max-height: 4;
         border: none;
         padding: 0;
         text-wrap: nowrap;
@@ -46,7 +56,7 @@ class EntityContext(Vertical):
     def compose(self) -> ComposeResult:
         """Description and first appearance, then the companions."""
         yield Static(id="context-about")
-        yield OptionList(id="appears-with", markup=False)
+        yield CompanionList(id="appears-with", markup=False)
 
     def on_mount(self) -> None:
         """Nothing to tell before an entity is selected."""
@@ -92,5 +102,5 @@ def about_content(about: AboutEntity) -> Content:
     if about.first_in:
         parts += [("\nfirst in ", "dim"), display_text(about.first_in)]
     if about.appears_with:
-        parts.append(("\nappears with (enter selects):", "dim"))
+        parts.append(("\nappears with (w goes there):", "dim"))
     return Content.assemble(*parts)
