@@ -15,6 +15,7 @@ from glossary_tui.core.extraction.spacy_extractor import Extractor
 from glossary_tui.core.store.protocol import Store
 from glossary_tui.ui.commands import EntityCommands, GlossaryCommands
 from glossary_tui.ui.messages import OpenDocument
+from glossary_tui.ui.reading_commands import ReadingCommands
 from glossary_tui.ui.screens.library import LibraryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
 
@@ -28,7 +29,7 @@ class GlossaryApp(App[None]):
 
     CSS_PATH = "glossary.tcss"
     TITLE = "glossary-tui"
-    COMMANDS = App.COMMANDS | {EntityCommands, GlossaryCommands}
+    COMMANDS = App.COMMANDS | {EntityCommands, GlossaryCommands, ReadingCommands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(

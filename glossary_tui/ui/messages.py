@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
+from glossary_tui.core.entities.companions import ReadingCompanions
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.pipeline import StreamProgress
 
@@ -59,3 +60,23 @@ class OpenDocument(Message):
     """A screen asks the app to open the document at ``source`` in place of the current one."""
 
     source: str
+
+
+@dataclass
+class CompanionsReady(Message):
+    """Descriptions, first appearances and company are ready for the entities shown (as asked the ``asked``-th time)."""
+
+    companions: ReadingCompanions
+    asked: int
+
+
+@dataclass
+class SoFarEntities(Message):
+    """The entities the text holds up to ``limit`` (spoiler-safe reading), regrouped as if it ended there.
+
+    ``asked`` numbers the request: an answer to an older one is left unshown.
+    """
+
+    entities: Sequence[Entity]
+    limit: int
+    asked: int

@@ -76,6 +76,7 @@ class MemoryStore:
 
     notes: dict[tuple[str, str], str] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)
+    furthest: dict[str, tuple[int, bool]] = field(default_factory=dict)
     recorded: list[tuple[str, int]] = field(default_factory=list)
     saves: int = 0
     correction_records: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -102,6 +103,12 @@ class MemoryStore:
 
     def save_reading_position(self, sha256: str, offset: int) -> None:
         self.positions[sha256] = offset
+
+    def furthest_read(self, sha256: str) -> tuple[int, bool]:
+        return self.furthest.get(sha256, (0, False))
+
+    def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
+        self.furthest[sha256] = (offset, so_far)
 
     def entries(self) -> Sequence[GlossaryEntry]:
         return []

@@ -256,6 +256,21 @@ class GlossaryStore:
             record = data["documents"].setdefault(document_id, {"sha256": sha256, "source": "", "title": ""})
             record["position"] = offset
 
+    def furthest_read(self, sha256: str) -> tuple[int, bool]:
+        """How far the reader has read the document, and whether spoiler-safe mode was on (``(0, False)``: never)."""
+        with self._thread_lock:
+            data = self._read()
+            document_id = self._document_id(data, sha256)
+            record = data["documents"][document_id] if document_id else {}
+            return record.get("furthest", 0), record.get("so_far", False)
+
+    def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
+        """Remember how far the document has been read and whether spoiler-safe mode is on."""
+        with self._write() as data:
+            document_id = self._document_id(data, sha256, create=True)
+            record = data["documents"].setdefault(document_id, {"sha256": sha256, "source": "", "title": ""})
+            record.update(furthest=offset, so_far=so_far)
+
     def occurrences(self, entity: Entity) -> list[Occurrence]:
         """Every recorded document the entity's entry occurs in, most mentions first."""
         with self._thread_lock:

@@ -18,10 +18,14 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
+from glossary_tui.core.documents.chapters import chapter_path, describe_location
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.documents.progress import ReadingProgress
+from glossary_tui.core.entities.companions import ReadingCompanions
 from glossary_tui.core.entities.corrections import KINDS, Correction, spellings_to_split
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.labels import describe_label, pipeline_labels
+from glossary_tui.core.entities.so_far import entities_until
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.extraction.spacy_extractor import Extractor
@@ -29,28 +33,37 @@ from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entitie
 from glossary_tui.core.store.exchange import write_export
 from glossary_tui.core.store.protocol import Store
 from glossary_tui.ui.messages import (
+    CompanionsReady,
     EntitiesRebuilt,
     ExtractionFailed,
     ExtractionProgress,
     NoteLoaded,
+    SoFarEntities,
     StoreFailed,
 )
 from glossary_tui.ui.plural import counted
+from glossary_tui.ui.screens.contents import ContentsScreen
 from glossary_tui.ui.screens.dialogs import ChoiceScreen, PromptScreen
 from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.help import HelpScreen, KeySection
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
+from glossary_tui.ui.widgets.entity_context import CompanionList, EntityContext
 from glossary_tui.ui.widgets.entity_detail import EntityDetail, MentionList, NotePreview
+from glossary_tui.ui.widgets.find_bar import FindBar
 
 #: Seconds the entity-list cursor must rest before the detail panel follows it.
 DETAIL_DELAY = 0.12
 #: Seconds of idle typing after which a note is saved.
 NOTE_IDLE_SECONDS = 1.0
+#: Seconds the reader must stop reading on before spoiler-safe entities catch up with them.
+SO_FAR_DELAY = 0.3
+#: Characters of a chapter title shown in the header.
+HEADER_CHAPTER_CHARS = 48
 #: The panes tab moves between (the filter box and the note editor are entered on purpose: / and e).
 PANES = "#entity-list, #mention-list, #article"
 #: Where keys are typed as text.
-TEXT_BOXES = ("note", "entity-filter")
+TEXT_BOXES = ("note", "entity-filter", "find-input")
 #: Export formats: (format, what the reader reads).
 EXPORT_FORMATS = (("md", "Markdown"), ("json", "JSON (import re-reads it)"), ("csv", "CSV"))
 
@@ -75,7 +88,7 @@ ENTITY_KEYS: list[BindingType] = [
             tooltip="filter entities by name or alias (best match first); enter or esc goes back to the list"),
     Binding("e", "edit_note", "Note",
             tooltip="write the selected entity's note (saved as you type; a click on the note does it too)"),
-    Binding("escape", "leave", "Done", tooltip="leave the note editor or the filter box"),
+    Binding("escape", "leave", "Done", tooltip="leave the note editor or the filter box; close the find bar"),
     Binding("t", "cycle_label", "Label", show=False, tooltip="show one label only: All, PERSON, ORG, … in turn"),
     Binding("s", "cycle_sort", "Sort", show=False, tooltip="sort by count, by first appearance, A–Z"),
     Binding("v", "toggle_scope", "Scope", show=False, tooltip="only the entities mentioned on screen, or all"),
@@ -97,6 +110,17 @@ GLOSSARY_KEYS: list[BindingType] = [
     Binding("g", "glossary", "Glossary", tooltip="every entry across every document; enter on a document reopens it"),
     Binding("E", "export", "Export", show=False,
             tooltip="write the whole glossary as Markdown, JSON or CSV to your documents folder"),
+]  # fmt: skip
+COMPANION_KEYS: list[BindingType] = [
+    Binding("c", "contents", "Contents", tooltip="table of contents: enter goes to a chapter (the header says where)"),
+    Binding("f", "find", "Find",
+            tooltip="find in the text: enter (in the box), or n / N elsewhere, walks the matches; esc closes"),
+    Binding("z", "toggle_so_far", "So far",
+            tooltip="spoiler-safe: only what the text holds up to where you have read (again: everything)"),
+    Binding("Z", "read_up_to_here", "Read to here", show=False,
+            tooltip="count the text up to the bottom of the screen as read (after a jump ahead)"),
+    Binding("w", "focus_companions", "With", show=False,
+            tooltip="go to the entities that appear with the selected one (enter selects one, esc goes back)"),
 ]  # fmt: skip
 #: Keys of the article itself, once it has the keyboard (help lists them too).
 ARTICLE_KEYS: list[BindingType] = [
@@ -122,6 +146,7 @@ class ReaderScreen(Screen[None]):
         *READING_KEYS,
         *ENTITY_KEYS,
         *GLOSSARY_KEYS,
+        *COMPANION_KEYS,
         *CORRECTION_KEYS,
     ]
 
@@ -145,6 +170,20 @@ class ReaderScreen(Screen[None]):
         self._detail_timer: Timer | None = None
         #: Where the keyboard goes back to when the note editor closes.
         self._before_editing: Widget | None = None
+        #: How far the reader has read; in spoiler-safe reading (``so_far``) entities cover only that much.
+        self.progress = ReadingProgress(len(document.text))
+        self.so_far = False
+        #: The offset the entities shown in spoiler-safe reading go up to (``None``: the whole text is shown).
+        self.so_far_limit: int | None = None
+        #: Every entity extraction found (``entities`` is what is shown: these, or those read so far).
+        self.all_entities: list[Entity] = []
+        #: Descriptions and company of the entities shown, once worked out.
+        self.companions: ReadingCompanions | None = None
+        self._progress_loaded = False
+        self._so_far_timer: Timer | None = None
+        #: How many times spoiler-safe entities and companions were asked for: only the latest answer is shown.
+        self._so_far_asked = 0
+        self._companions_asked = 0
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -159,6 +198,7 @@ class ReaderScreen(Screen[None]):
             with Vertical(id="side"):
                 yield EntityBrowser(len(self.document.text), id="browser")
                 yield EntityDetail(self.document.text, id="detail")
+        yield FindBar(self.document.text, id="find-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -168,6 +208,7 @@ class ReaderScreen(Screen[None]):
         self._status("finding entities…")
         self.query_one(EntityList).focus()
         self.load_corrections()
+        self._load_progress()
 
     # -- extraction -------------------------------------------------------------------------
 
@@ -223,11 +264,10 @@ class ReaderScreen(Screen[None]):
         bar.update(total=max(progress.total, 1), progress=progress.done)
         if progress.finished:
             bar.display = False
-            self._status(
-                f"{counted(len(self.entities), 'entity', 'entities')} · {counted(len(progress.mentions), 'mention')}"
-            )
+            found = counted(len(self.all_entities), "entity", "entities")
+            self._status(f"{found} · {counted(len(progress.mentions), 'mention')}")
         else:
-            self._status(f"finding entities… {len(self.entities):,} so far")
+            self._status(f"finding entities… {len(self.all_entities):,} so far")
 
     @on(EntitiesRebuilt)
     def _entities_rebuilt(self, message: EntitiesRebuilt) -> None:
@@ -240,20 +280,36 @@ class ReaderScreen(Screen[None]):
             self.notify(message.note, timeout=4, markup=False)
 
     def _show_entities(self, entities: Sequence[Entity]) -> None:
+        self.all_entities = list(entities)
+        if self.so_far or not self._progress_loaded:
+            if self._progress_loaded:
+                self._restrict_so_far()
+            return  # spoiler-safe reading shows its own entities (see SoFarEntities)
+        self._display_entities(entities)
+
+    def _display_entities(self, entities: Sequence[Entity]) -> None:
         self.entities = list(entities)
         self._highlight_mentions()
         self.query_one(EntityBrowser).set_entities(self.entities)
         if self.selected is not None:
             current = next((e for e in self.entities if e.id == self.selected.id), None)
+            if current is None:  # not in the text read so far: show what the list's cursor is on instead
+                current = self.query_one(EntityBrowser).highlighted_entity
+            self.query_one(EntityDetail).display = current is not None
             if current is not None and current is not self.selected:
                 self._select(current)
+        self._build_companions(self.entities, self.so_far_limit)
 
     def _highlight_mentions(self) -> None:
-        """Highlight in the article the mentions of every entity listed."""
+        """Highlight in the article the mentions of every entity listed (unless the find bar shows its matches)."""
+        if self.query_one(FindBar).active:
+            return
         show_hidden = self.query_one(EntityBrowser).show_hidden
-        self.query_one(ArticleView).set_mentions(
-            sorted(m for e in self.entities if show_hidden or not e.hidden for m in e.mentions)
-        )
+        article = self.query_one(ArticleView)
+        article.set_mentions(sorted(m for e in self.entities if show_hidden or not e.hidden for m in e.mentions))
+        if self.selected is not None:
+            index = self.mention_index
+            article.select(self.selected.mentions, self.selected.mentions[index] if index is not None else None)
 
     @on(ExtractionFailed)
     def _extraction_failed(self, message: ExtractionFailed) -> None:
@@ -297,6 +353,7 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.Scrolled)
     def _article_scrolled(self, message: ArticleView.Scrolled) -> None:
         self.query_one(EntityBrowser).set_visible_range(message.start, message.end)
+        self._reading_moved(message.start, message.end)
 
     def go_to_entity(self, entity_id: str) -> None:
         """Select an entity by id (from the palette or a click) and show it in the list."""
@@ -312,7 +369,8 @@ class ReaderScreen(Screen[None]):
             self.mention_index = None
         self.selected = entity
         current = entity.mentions[self.mention_index] if self.mention_index is not None else None
-        self.query_one(ArticleView).select(entity.mentions, current)
+        if not self.query_one(FindBar).active:
+            self.query_one(ArticleView).select(entity.mentions, current)
         if self._detail_timer is not None:
             self._detail_timer.stop()
             self._detail_timer = None
@@ -330,9 +388,11 @@ class ReaderScreen(Screen[None]):
         if entity is None:
             return
         detail = self.query_one(EntityDetail)
+        detail.display = True
         changed = detail.entity is None or detail.entity.id != entity.id
         detail.show(entity)
         detail.show_position(self.mention_index)
+        self._show_context()
         if changed:
             self._load_note(entity)
 
@@ -340,6 +400,7 @@ class ReaderScreen(Screen[None]):
         entity = self.selected
         if entity is None or not entity.mentions:
             return
+        self.query_one(FindBar).close()  # walking an entity's mentions: the article shows entities again
         self.mention_index = index % entity.count
         if self._detail_timer is not None:
             self._show_detail()
@@ -438,6 +499,7 @@ class ReaderScreen(Screen[None]):
                 self.store.save_note(entity, note)
             start, _ = self.query_one(ArticleView).visible_range
             self.store.save_reading_position(self.document.sha256, start)
+            self.store.save_furthest_read(self.document.sha256, self.progress.furthest, self.so_far)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -650,7 +712,8 @@ class ReaderScreen(Screen[None]):
 
     def key_sections(self) -> list[KeySection]:
         """Every key of the reader by section, read from the bindings (other keys of this screen under "More")."""
-        listed = {b.action for keys in (GENERAL_KEYS, READING_KEYS, ENTITY_KEYS, CORRECTION_KEYS, GLOSSARY_KEYS)
+        listed = {b.action for keys in (GENERAL_KEYS, READING_KEYS, ENTITY_KEYS, CORRECTION_KEYS, GLOSSARY_KEYS,
+                                        COMPANION_KEYS)
                   for b in Binding.make_bindings(keys)}  # fmt: skip
         more = [b for b in Binding.make_bindings(self.BINDINGS) if b.action not in listed]
         app_keys = [active.binding for active in self.active_bindings.values() if active.node is self.app]
@@ -662,6 +725,8 @@ class ReaderScreen(Screen[None]):
             KeySection("Entities", MentionList.BINDINGS, "in the mentions box (tab to it)"),
             KeySection("Corrections (kept, and applied to every document)", CORRECTION_KEYS),
             KeySection("Glossary", GLOSSARY_KEYS),
+            KeySection("Finding your way", COMPANION_KEYS),
+            KeySection("Finding your way", CompanionList.BINDINGS, "in the 'appears with' list (w goes there)"),
             KeySection("Anywhere", [*GENERAL_KEYS, *app_keys]),
             KeySection("More", more),
         ]
@@ -690,12 +755,20 @@ class ReaderScreen(Screen[None]):
             self.focus_previous(PANES)
 
     def action_next_mention(self) -> None:
-        """Go to the selected entity's next mention (wrapping)."""
-        self._step_mention(1)
+        """Go to the selected entity's next mention (wrapping), or the next match while the find bar is open."""
+        find = self.query_one(FindBar)
+        if find.active:
+            find.step(1)
+        else:
+            self._step_mention(1)
 
     def action_previous_mention(self) -> None:
-        """Go to the selected entity's previous mention (wrapping)."""
-        self._step_mention(-1)
+        """Go to the selected entity's previous mention (wrapping), or the previous match while finding."""
+        find = self.query_one(FindBar)
+        if find.active:
+            find.step(-1)
+        else:
+            self._step_mention(-1)
 
     def action_edit_note(self) -> None:
         """Open the note editor on the selected entity's note, in place of its mentions."""
@@ -719,9 +792,10 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the reader types (a note, the filter), only what still works is offered: leaving, tab, paging."""
-        typing = self.focused is not None and self.focused.id in TEXT_BOXES
+        focused_id = self.focused.id if self.focused is not None else None
+        typing = focused_id in TEXT_BOXES
         if action == "leave":
-            return typing
+            return typing or focused_id == "appears-with" or self.query_one(FindBar).active
         if typing or self.has_class("-editing"):
             return action in ("focus_pane", "page_down", "page_up")
         return True
@@ -741,23 +815,184 @@ class ReaderScreen(Screen[None]):
         browser.toggle_scope()
 
     def action_leave(self) -> None:
-        """Leave the note editor (for the pane it was opened from) or the filter box (for the entity list)."""
+        """Leave the note editor (for the pane it came from) or the filter box (for the entity list); close find."""
         focused = self.focused
-        if focused is None:
-            return
-        if focused.id == "note":
+        if focused is not None and focused.id == "note":
             self._stop_editing()
             back = self._before_editing
             self._before_editing = None
             (
                 back if back is not None and back.is_attached and back.id != "note" else self.query_one(EntityList)
             ).focus()
-        elif focused.id == "entity-filter":
+        elif focused is not None and focused.id in ("entity-filter", "appears-with"):
             self.query_one(EntityList).focus()
+        elif self.query_one(FindBar).active:
+            self.query_one(FindBar).close()
+            self.query_one(ArticleView).focus()
 
     def restore_position(self, offset: int) -> None:
         """Scroll to a saved reading position."""
         self.query_one(ArticleView).scroll_to_offset_top(offset)
+
+    # -- reading companions: who is who, how far one has read, chapters, find --------------
+
+    def _build_companions(self, entities: Sequence[Entity], limit: int | None) -> None:
+        """Work out descriptions and company for ``entities`` (of the text up to ``limit``) off the UI thread."""
+        self._companions_asked += 1
+        self._work_out_companions(entities, limit, self._companions_asked)
+
+    @work(thread=True, group="companions", exit_on_error=False)
+    def _work_out_companions(self, entities: Sequence[Entity], limit: int | None, asked: int) -> None:
+        text = self.document.text if limit is None else self.document.text[:limit]
+        companions = ReadingCompanions(entities, text, self.document.chapters)
+        if not get_current_worker().is_cancelled:
+            self.post_message(CompanionsReady(companions, asked))
+
+    @on(CompanionsReady)
+    def _companions_ready(self, message: CompanionsReady) -> None:
+        if message.asked == self._companions_asked:  # else newer entities are being worked out
+            self.companions = message.companions
+            self._show_context()
+
+    def _show_context(self) -> None:
+        """Show who the selected entity is, where it first appears and with whom (once worked out)."""
+        entity = self.query_one(EntityDetail).entity
+        companions = self.companions
+        if companions is None or entity is None or not companions.knows(entity):
+            self.query_one(EntityContext).show(None)  # still being worked out for the entities shown
+        else:
+            self.query_one(EntityContext).show(companions.about(entity))
+
+    @on(EntityContext.CompanionChosen)
+    def _companion_chosen(self, message: EntityContext.CompanionChosen) -> None:
+        self.go_to_entity(message.entity_id)
+
+    @on(FindBar.Closed)
+    def _find_closed(self) -> None:
+        self._highlight_mentions()
+
+    @work(thread=True, group="progress", exit_on_error=False)
+    def _load_progress(self) -> None:
+        """Read how far this document was read, and whether spoiler-safe reading was on."""
+        try:
+            furthest, so_far = self.store.furthest_read(self.document.sha256)
+            position = self.store.reading_position(self.document.sha256) or 0
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(str(error)))
+            furthest, so_far, position = 0, False, 0
+        self.app.call_from_thread(self._progress_read, max(furthest, position), so_far)
+
+    def _progress_read(self, furthest: int, so_far: bool) -> None:
+        self.progress.read_up_to(furthest)
+        self.progress.seen(*self.query_one(ArticleView).visible_range)
+        self._progress_loaded = True
+        self.so_far = so_far
+        self._show_entities(self.all_entities)
+        self._show_position()
+
+    def _reading_moved(self, start: int, end: int) -> None:
+        """The text on screen changed: how far the reader has read, and the header, follow."""
+        if self.progress.seen(start, end) and self.so_far:
+            if self._so_far_timer is not None:
+                self._so_far_timer.stop()
+            self._so_far_timer = self.set_timer(SO_FAR_DELAY, self._restrict_so_far)
+        self._show_position(start, end)
+
+    def _show_position(self, start: int | None = None, end: int | None = None) -> None:
+        """The header: the chapter on screen, how much of the text is read, spoiler-safe reading's limit."""
+        if start is None or end is None:
+            start, end = self.query_one(ArticleView).visible_range
+        parts = []
+        where = describe_location(self.document.chapters, start)
+        if where:
+            parts.append(where if len(where) <= HEADER_CHAPTER_CHARS else where[: HEADER_CHAPTER_CHARS - 1] + "…")
+        parts.append(f"{self.progress.percent(end)}%")
+        if self.so_far:
+            parts.append(f"spoiler-safe up to {self.progress.percent()}%")
+        parts.append(f"{self.extractor.info.name} {self.extractor.info.version}".strip())
+        self.sub_title = " · ".join(parts)
+
+    def _restrict_so_far(self) -> None:
+        """Regroup the mentions found before the furthest point read, as if the text ended there (in a worker)."""
+        self._so_far_asked += 1
+        self._regroup_so_far(self.mentions, self.corrections, self.progress.furthest, self._so_far_asked)
+
+    @work(thread=True, group="so-far", exit_on_error=False)
+    def _regroup_so_far(
+        self, mentions: Sequence[Mention], corrections: Sequence[Correction], limit: int, asked: int
+    ) -> None:
+        entities = entities_until(self.document.text, mentions, corrections, limit)
+        if not get_current_worker().is_cancelled:
+            self.post_message(SoFarEntities(entities, limit, asked))
+
+    @on(SoFarEntities)
+    def _so_far_entities(self, message: SoFarEntities) -> None:
+        if self.so_far and message.asked == self._so_far_asked:
+            self.so_far_limit = message.limit
+            self._display_entities(message.entities)
+
+    def action_toggle_so_far(self) -> None:
+        """Spoiler-safe reading: show only what the text holds up to the furthest point read (or everything)."""
+        self.so_far = not self.so_far
+        if self.so_far:
+            self._restrict_so_far()
+            read = self.progress.percent()
+            ahead = self.query_one(ArticleView).visible_range[1] > self.progress.furthest + 1
+            hint = " You are further on than that: Z counts the text up to here as read." if ahead else ""
+            self.notify(f"Spoiler-safe: only what the text holds up to where you have read ({read}%).{hint}")
+        else:
+            self.so_far_limit = None
+            self._display_entities(self.all_entities)
+            self.notify("The whole text again.")
+        self._show_position()
+        self._save_progress()
+
+    @work(thread=True, group="progress-save", exit_on_error=False)
+    def _save_progress(self) -> None:
+        try:
+            self.store.save_furthest_read(self.document.sha256, self.progress.furthest, self.so_far)
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"spoiler-safe setting not saved: {error}"))
+
+    def action_read_up_to_here(self) -> None:
+        """Count everything up to the bottom of the screen as read (after a jump ahead, say)."""
+        self.progress.read_up_to(self.query_one(ArticleView).visible_range[1])
+        self.notify(f"Read up to {self.progress.percent()}%.", timeout=3)
+        if self.so_far:
+            self._restrict_so_far()
+        self._show_position()
+        self._save_progress()
+
+    def action_contents(self) -> None:
+        """Open the table of contents; the chapter chosen is scrolled to."""
+        chapters = self.document.chapters
+        if not chapters:
+            self.notify("This document has no chapters.", severity="warning")
+            return
+        article = self.query_one(ArticleView)
+        path = chapter_path(chapters, article.visible_range[0])
+        current = chapters.index(path[-1]) if path else None
+
+        def go(offset: int | None) -> None:
+            if offset is not None:
+                article.scroll_to_offset_top(offset)
+                article.focus()
+
+        self.app.push_screen(ContentsScreen(chapters, current, self.progress.furthest if self.so_far else None), go)
+
+    def action_focus_companions(self) -> None:
+        """Give the keyboard to the "appears with" list of the selected entity."""
+        companions = self.query_one("#appears-with", CompanionList)
+        if not companions.display or not companions.option_count:
+            self.notify("No entity appears with this one (yet).", severity="warning")
+            return
+        if companions.highlighted is None:
+            companions.highlighted = 0
+        companions.focus()
+
+    def action_find(self) -> None:
+        """Open the find bar."""
+        self.query_one(FindBar).open()
 
 
 def _label_choice(entity: Entity) -> tuple[str, Content]:

@@ -20,6 +20,7 @@ from glossary_tui.core.entities.labels import describe_label
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.ui.plural import counted
 from glossary_tui.ui.text_layout import display_text
+from glossary_tui.ui.widgets.entity_context import EntityContext
 
 #: Characters of context shown before a mention in the mentions box: a quarter of its width, within these bounds
 #: (so the mention shows in a narrow pane).
@@ -117,7 +118,7 @@ class EntityDetail(Vertical):
             padding: 0;
         }
         &.-editing {
-            #mention-list, #note-preview {
+            #entity-context, #mention-list, #note-preview {
                 display: none;
             }
             #detail-facts {
@@ -153,7 +154,8 @@ class EntityDetail(Vertical):
         self._position: int | None = None
 
     def compose(self) -> ComposeResult:
-        """Facts, mention list, the note as saved and its editor."""
+        """Who it is (from the text), facts, mention list, the note as saved and its editor."""
+        yield EntityContext(id="entity-context")
         yield Static(Content.styled("Select an entity to see its mentions and notes.", "dim"), id="detail-facts")
         yield MentionList(id="mention-list", markup=False)
         yield NotePreview(id="note-preview")
