@@ -103,7 +103,7 @@ def prose_text(text: str, boilerplate: Sequence[tuple[int, int]] = ()) -> str:
     ranges = sorted([*boilerplate, *markup_ranges(text)])
     if not ranges:
         return text
-    pieces = []
+    pieces: list[str] = []
     position = 0
     for start, end in ranges:
         start = max(start, position)

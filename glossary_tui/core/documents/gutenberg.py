@@ -59,15 +59,10 @@ def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
 
 def _licence_start(text: str, body_start: int) -> int | None:
     """Where the closing boilerplate begins, if the text has any after ``body_start``."""
-    marker = None
-    for marker in _END.finditer(text, body_start):
-        pass
-    if marker is not None:
-        announced = None
-        for announced in _END_OF_BOOK.finditer(text, max(body_start, marker.start() - _END_LINE_REACH), marker.start()):
-            break
-        return announced.start() if announced is not None else marker.start()
-    announced = None
-    for announced in _END_OF_BOOK.finditer(text, body_start):
-        pass
-    return announced.start() if announced is not None else None
+    markers = list(_END.finditer(text, body_start))
+    if markers:
+        marker = markers[-1].start()
+        announced = _END_OF_BOOK.search(text, max(body_start, marker - _END_LINE_REACH), marker)
+        return announced.start() if announced is not None else marker
+    announcements = list(_END_OF_BOOK.finditer(text, body_start))
+    return announcements[-1].start() if announcements else None
