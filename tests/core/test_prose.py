@@ -40,7 +40,9 @@ def test_extraction_reads_only_the_book_of_a_gutenberg_text():
 
 
 def test_markers_in_other_spellings():
-    old = "header\n***START OF THE PROJECT GUTENBERG ETEXT X***\nbody\n*** end of the project gutenberg ebook x ***\nlaw"
+    old = (
+        "header\n***START OF THE PROJECT GUTENBERG ETEXT X***\nbody\n*** end of the project gutenberg ebook x ***\nlaw"
+    )
     assert boilerplate_ranges(old) == ((0, old.index("\nbody")), (old.index("*** end"), len(old)))
 
 
