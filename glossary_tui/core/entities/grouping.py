@@ -8,6 +8,7 @@ from dataclasses import replace
 from glossary_tui.core.entities.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
 from glossary_tui.core.entities.entity import Entity, entity_id
+from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.spans import clean_mentions
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -36,7 +37,12 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
 
 
 def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
-    """What happens to the model's mentions before alias merging: span clean-up."""
+    """What happens to the model's mentions before alias merging: span clean-up, then one label per name."""
+    return label_by_book(clean_stage(mentions, text), text)
+
+
+def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
+    """Span clean-up (:func:`~glossary_tui.core.entities.spans.clean_mentions`) of the model's mentions."""
     return clean_mentions(sorted(mentions), text)
 
 

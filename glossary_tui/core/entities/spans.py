@@ -194,8 +194,8 @@ def _is_heading(part: Sequence[re.Match[str]], index: int) -> bool:
 
 
 def _is_lowercase(word: str) -> bool:
-    """No capital letter anywhere ("al-Nono" and "d’Artagnan" are names)."""
-    return not any(char.isupper() for char in word)
+    """Letters, none of them a capital ("al-Nono" and "d’Artagnan" are names, "9" is no word)."""
+    return any(char.isalpha() for char in word) and not any(char.isupper() for char in word)
 
 
 def _is_particle(folded: str) -> bool:
