@@ -10,6 +10,12 @@ Runs, each through this worktree's own ``glossary-tui extract --format json``:
   real, real entries with the right label),
 * ``alias_eval.py`` on ``litbank-dev`` (alias-link precision/recall/F1),
 
+LitBank's dev excerpts are what the label model learned on, so they are scored held out: the
+weights of each of the 5 folds are learned first without that fold's excerpts
+(``training/labels/train.py --folds-dir``) and each excerpt is extracted with its own fold's
+weights (``bench/extract_held_out.py``). ``--shipped`` scores them with the shipped weights
+instead (learned on them: not a fair figure).
+
 and prints one table with the issue's targets beside the figures. The runs never touch the
 user's glossary or cache: ``GLOSSARY_TUI_DB`` and ``GLOSSARY_TUI_CACHE`` point into a fresh
 temporary directory (or ``--cache DIR``, to keep extractions between runs: the cache key holds
@@ -44,9 +50,12 @@ class Row:
     met: bool | None
 
 
-def run_scorer(script: Path, arguments: list[str], environment: dict[str, str]) -> str:
-    """Run one scorer with this worktree's extract command; return its standard output."""
-    command = f"{sys.executable} -m glossary_tui extract --format json {{path}}"
+def run_scorer(script: Path, arguments: list[str], environment: dict[str, str], *, held_out: bool = False) -> str:
+    """Run one scorer with this worktree's extract command (``held_out``: label weights per fold)."""
+    if held_out:
+        command = f"{sys.executable} {ROOT / 'bench' / 'extract_held_out.py'} {{path}}"
+    else:
+        command = f"{sys.executable} -m glossary_tui extract --format json {{path}}"
     completed = subprocess.run(
         [sys.executable, str(script), *arguments, "--cmd", command],
         capture_output=True,
@@ -81,10 +90,21 @@ def novel_rows(eval_dir: Path, gold: Path, book: Path, environment: dict[str, st
     return rows, output
 
 
-def litbank_rows(eval_dir: Path, litbank: Path, environment: dict[str, str]) -> list[Row]:
+def train_folds(litbank: Path, folds: Path, environment: dict[str, str]) -> None:
+    """Learn each fold's label weights without its excerpts (the shipped weights are left alone)."""
+    trainer = ROOT / "training" / "labels" / "train.py"
+    arguments = ["--litbank", str(litbank), "--folds-dir", str(folds), "--out", str(folds / "all.json")]
+    completed = subprocess.run(
+        [sys.executable, str(trainer), *arguments], capture_output=True, text=True, env=environment, check=False
+    )
+    if completed.returncode != 0:
+        sys.exit(f"bench_quality: training the folds failed: {completed.stderr[-400:]}")
+
+
+def litbank_rows(eval_dir: Path, litbank: Path, environment: dict[str, str], *, held_out: bool) -> list[Row]:
     """Mention, entry and label figures, then alias links, on LitBank's dev excerpts."""
-    glossary = run_scorer(eval_dir / "glossary_eval.py", [str(litbank)], environment)
-    aliases = run_scorer(eval_dir / "alias_eval.py", [str(litbank)], environment)
+    glossary = run_scorer(eval_dir / "glossary_eval.py", [str(litbank)], environment, held_out=held_out)
+    aliases = run_scorer(eval_dir / "alias_eval.py", [str(litbank)], environment, held_out=held_out)
     precision = _number(r"mentions: precision ([\d.]+)", glossary)
     recall = _number(r"mentions: precision [\d.]+ recall ([\d.]+)", glossary)
     f1 = _number(r"mentions: .*F1 ([\d.]+)", glossary)
@@ -122,6 +142,7 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, help="extraction cache to keep between runs (default: a fresh one)")
     parser.add_argument("--only", choices=("novels", "litbank"), help="run only one part")
     parser.add_argument("-v", "--verbose", action="store_true", help="print each novel's failures")
+    parser.add_argument("--shipped", action="store_true", help="score LitBank with the shipped label weights")
     args = parser.parse_args()
     if Path(glossary_tui.__file__).resolve().parents[1] != ROOT:
         sys.exit(f"bench_quality: glossary_tui comes from {glossary_tui.__file__}, not this worktree ({ROOT})")
@@ -146,7 +167,12 @@ def main() -> None:
                     if args.verbose:
                         print(output)
         if args.only in (None, "litbank"):
-            rows += litbank_rows(eval_dir, litbank, environment)
+            if not args.shipped:
+                folds = Path(scratch) / "folds"
+                folds.mkdir()
+                train_folds(litbank, folds, environment)
+                environment["HELD_OUT_FOLDS"] = str(folds)
+            rows += litbank_rows(eval_dir, litbank, environment, held_out=not args.shipped)
         seconds = time.perf_counter() - started
     print_table(rows)
     met = [row.met for row in rows if row.met is not None]
