@@ -79,3 +79,27 @@ def test_the_shipped_weights_fit_the_cues():
     model = label_model()
     assert len(model.weights) == len(CUES)
     assert all(len(row) == len(CLASSES) for row in model.weights)
+
+
+def test_what_a_family_calls_its_own_and_a_family_are_no_entries():
+    text = book(
+        "“Mamma!” cried Natásha. Mamma smiled.",
+        "Said Natásha, who ran to the Rostóvs. Natásha’s face shone; Natásha, who laughed, said no.",
+        "They dined at the Rostóvs’ and left the Rostóvs late. “Go,” said Rostóv.",
+    )
+    mentions = mentions_of(text, {"Mamma": "PERSON", "Natásha": "PERSON", "Rostóvs": "ORG", "Rostóv": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Natásha": {"PERSON"}, "Rostóv": {"PERSON"}}
+
+
+def test_a_rare_span_of_a_place_and_a_person_is_two_mentions():
+    places = " ".join(["He rode to Moscow."] * 5)
+    people = " ".join(["“No,” said Pierre, who smiled."] * 5)
+    span = "When he returned to Moscow Pierre was handed a letter."
+    text = book(places, people, span)
+    mentions = mentions_of(text[: text.index(span)], {"Moscow": "GPE", "Pierre": "PERSON"})
+    start = text.index("Moscow Pierre")
+    mentions.append(Mention(start, start + len("Moscow Pierre"), "Moscow Pierre", "PERSON"))
+    found = label_by_book(mentions, text, label_model())
+    assert [(m.text, m.label) for m in found][-2:] == [("Moscow", "GPE"), ("Pierre", "PERSON")]
+    assert all(text[m.start : m.end] == m.text for m in found)

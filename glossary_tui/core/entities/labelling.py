@@ -59,6 +59,15 @@ EVIDENCE = 0.1
 ORG_KEPT_MENTIONS = 3
 #: A text shorter than this says too little about its names: the model's own labels stand.
 MIN_BOOK_CHARS = 5000
+#: Words by which a family calls its own: no names of their own.
+KINSHIP_WORDS = frozenset(
+    {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma"}
+)
+#: Share of a plural's mentions written "the …" that makes it a family ("the Rostóvs").
+FAMILY_THE_SHARE = 0.5
+#: A span seen at most this often, made of two names each seen at least FREQUENT_NAME_MENTIONS times, is two.
+RARE_SPAN_MENTIONS = 2
+FREQUENT_NAME_MENTIONS = 5
 
 
 @dataclass(frozen=True)
@@ -119,15 +128,59 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
         return list(mentions)
     model = model or label_model()
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
-    decided = {unit: model.label(cues) for unit, cues in name_cues(names, text, book_words(text)).items()}
+    cues = name_cues(names, text, book_words(text))
+    decided = {unit: model.label(name) for unit, name in cues.items()}
+    for unit, name in cues.items():
+        if _is_kinship_or_family(name, decided):
+            decided[unit] = None
     labelled = []
     for mention in mentions:
         if mention.label not in NAME_LABELS:
             labelled.append(mention)
             continue
-        label = decided[name_unit(mention.text)]
-        if label is not None:
+        unit = name_unit(mention.text)
+        label = decided[unit]
+        parts = _two_names(mention, unit, cues, decided)
+        if parts:
+            labelled += parts
+        elif label is not None:
             labelled.append(
                 mention if label == mention.label else Mention(mention.start, mention.end, mention.text, label)
             )
     return labelled
+
+
+def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> bool:
+    """ "Mamma", "Papa": what a family calls its own; "the Rostóvs": a family, the plural of a person's name."""
+    if len(name.words) != 1:
+        return False
+    word = name.words[0]
+    if word in KINSHIP_WORDS:
+        return True
+    the_share = name.seen["the_before"] / max(1, name.mentions)
+    return word.endswith("s") and decided.get(word[:-1]) == "PERSON" and the_share >= FAMILY_THE_SHARE
+
+
+def _two_names(
+    mention: Mention, unit: str, cues: dict[str, NameCues], decided: dict[str, str | None]
+) -> list[Mention] | None:
+    """ "Moscow Pierre" ("to Moscow Pierre was handed..."): a rare span made of a frequent place's name
+    and a frequent person's name is two mentions, each with its own name's label."""
+    words = mention.text.split()
+    if len(words) < 2 or cues[unit].mentions > RARE_SPAN_MENTIONS:
+        return None
+    for cut in range(1, len(words)):
+        first, rest = name_unit(" ".join(words[:cut])), name_unit(" ".join(words[cut:]))
+        first_label, rest_label = decided.get(first), decided.get(rest)
+        if {_class_of(first_label or ""), _class_of(rest_label or "")} != {"PERSON", "PLACE"}:
+            continue
+        assert first_label is not None and rest_label is not None
+        if min(cues[first].mentions, cues[rest].mentions) < FREQUENT_NAME_MENTIONS:
+            continue
+        split = mention.text.index(words[cut], len(" ".join(words[:cut])))
+        head = mention.text[:split].rstrip()
+        return [
+            Mention(mention.start, mention.start + len(head), head, first_label),
+            Mention(mention.start + split, mention.end, mention.text[split:], rest_label),
+        ]
+    return None
