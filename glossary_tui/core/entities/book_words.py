@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -33,6 +33,9 @@ class BookWords:
 
     forms: Counter[str]
     initial: Counter[str]
+    #: The cues seen around each mention, by ``(start, end)``, kept for the next regrouping of the same text
+    #: (filled by :mod:`~glossary_tui.core.entities.label_cues`).
+    contexts: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def lowercase(self, word: str) -> int:
         """How often the book writes ``word`` all in lowercase."""

@@ -16,10 +16,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.book_words import BookWords
-from glossary_tui.core.entities.names import fold, name_key
+from glossary_tui.core.entities.names import name_key
 from glossary_tui.core.extraction.mentions import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -357,6 +358,7 @@ class NameCues:
         return [values.get(cue, 0.0) for cue in CUES]
 
 
+@lru_cache(maxsize=1 << 16)
 def name_unit(text: str) -> str:
     """The key a name's label is decided under: its name key without titles ("Mr. Jaggers" -> "jaggers")."""
     words = name_key(text).split()
@@ -376,49 +378,54 @@ def name_cues(mentions: Sequence[Mention], text: str, words: BookWords) -> dict[
             cues = names[unit] = NameCues(unit, tuple(unit.split()), written)
         cues.mentions += 1
         cues.votes[mention.label] += 1
-        _count_context(cues.seen, mention, text)
+        seen = words.contexts.get((mention.start, mention.end))
+        if seen is None:
+            seen = words.contexts[(mention.start, mention.end)] = _context_cues(mention, text)
+        cues.seen.update(seen)
     _add_facts(names, words)
     return names
 
 
-def _count_context(seen: Counter[str], mention: Mention, text: str) -> None:
-    """Count the cues around one mention into ``seen``."""
-    before = _WORD.findall(text[max(0, mention.start - 40) : mention.start])
-    after = _WORD.findall(text[mention.end : mention.end + 40])
+def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
+    """The cues seen around one mention."""
+    seen: list[str] = []
+    before = _WORD.findall(text[max(0, mention.start - 24) : mention.start])
+    after = _WORD.findall(text[mention.end : mention.end + 32])
     previous = before[-1].lower() if before else "\n"
     inside = mention.text.split()
     if (
-        (len(inside) > 1 and fold(inside[0]).strip(".") in TITLES)
-        or fold(previous).strip(".") in TITLES
-        or (previous == "." and len(before) > 1 and fold(before[-2]) in TITLES)
+        (len(inside) > 1 and inside[0].lower().strip(".") in TITLES)
+        or previous in TITLES
+        or (previous == "." and len(before) > 1 and before[-2].lower() in TITLES)
     ):
-        seen["title_before"] += 1
+        seen.append("title_before")
     following = [word.lower() for word in after[:4]]
     possessive = bool(following) and following[0] in ("’s", "'s", "’", "'")
     if possessive or mention.text.endswith(("’s", "'s")):
-        seen["possessive"] += 1
+        seen.append("possessive")
         rest = following[1:] if possessive else following
         if rest and rest[0] in PERSONAL_THINGS:
-            seen["personal_thing"] += 1
+            seen.append("personal_thing")
     words_after = [word for word in following if word not in (",", "’s", "'s")]
     if words_after and words_after[0] in SPEECH_VERBS:
-        seen["speech_after"] += 1
+        seen.append("speech_after")
     if words_after and words_after[0] in PERSON_AFTER:
-        seen["person_after"] += 1
+        seen.append("person_after")
     if previous in SPEECH_VERBS or (previous == "," and len(before) > 1 and before[-2].lower() in SPEECH_VERBS):
-        seen["speech_before"] += 1
+        seen.append("speech_before")
     if previous in PLACE_BEFORE:
-        seen["place_before"] += 1
+        seen.append("place_before")
     elif previous in MOTION_BEFORE:
-        seen["motion_before"] += 1
+        seen.append("motion_before")
     elif previous == "the":
-        seen["the_before"] += 1
+        seen.append("the_before")
     elif previous == "of":
-        seen["of_before"] += 1
+        seen.append("of_before")
     if previous in (",", "“", '"', "!", "oh", "dear", "my") and following and following[0] in (",", "!", "?", "”", '"'):
-        seen["vocative"] += 1
+        seen.append("vocative")
     if previous in _SENTENCE_END or previous in ("“", '"') or not before:
-        seen["sentence_start"] += 1
+        seen.append("sentence_start")
+    return tuple(seen)
 
 
 def _add_facts(names: dict[str, NameCues], words: BookWords) -> None:
