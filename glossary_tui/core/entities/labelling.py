@@ -20,9 +20,9 @@ cross-validated figures. Every mention of the name then takes one label:
 - a place is GPE, LOC or FAC as the model voted most among those (GPE if never);
 - a name the linear model finds most likely no name is dropped, unless the
   model voted it a nationality, work, event, law, language or product (it
-  keeps that label), or an organisation named in several words or at least
-  :data:`ORG_KEPT_MENTIONS` times (LitBank's fiction holds 9 organisations in
-  all: what the linear model knows of them is that fiction has few);
+  keeps that label), or the name is seen at least :data:`KEPT_MENTIONS` times,
+  or is an organisation named in several words (LitBank's fiction holds 9
+  organisations in all: what the linear model knows of them is that fiction has few);
 - a text shorter than :data:`MIN_BOOK_CHARS` says too little about its names
   (a news story, a test): its model labels stand.
 
@@ -55,8 +55,8 @@ KEPT_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRO
 FLIP_CONFIDENCE = 0.5
 #: Share of mentions with cues of the new class needed to overturn the model's vote.
 EVIDENCE = 0.1
-#: An organisation named this often is never dropped.
-ORG_KEPT_MENTIONS = 3
+#: A name seen this often is never dropped (nor an organisation named in several words).
+KEPT_MENTIONS = 3
 #: A text shorter than this says too little about its names: the model's own labels stand.
 MIN_BOOK_CHARS = 5000
 #: Words by which a family calls its own: no names of their own.
@@ -91,7 +91,8 @@ class LabelModel:
         probabilities = dict(zip(CLASSES, self.probabilities(cues.vector()), strict=True))
         voted = cues.votes.most_common(1)[0][0]
         best = max(CLASSES, key=probabilities.__getitem__)
-        if best == "NONE" and voted == "ORG" and (cues.mentions >= ORG_KEPT_MENTIONS or len(cues.words) > 1):
+        recurring = cues.mentions >= KEPT_MENTIONS or (voted == "ORG" and len(cues.words) > 1)
+        if best == "NONE" and recurring:
             best = max(CLASSES[:3], key=probabilities.__getitem__)
         if best == "NONE":
             return voted if voted in KEPT_LABELS else None
