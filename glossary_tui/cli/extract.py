@@ -26,7 +26,11 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("file", metavar="FILE", help="a text file, or - for standard input")
     parser.add_argument("--format", choices=("json", "tsv"), default="json", help="output format")
     add_model_option(parser)
-    parser.add_argument("--all-labels", action="store_true", help="keep numeric labels (CARDINAL, MONEY, ...) too")
+    parser.add_argument(
+        "--all-labels",
+        action="store_true",
+        help="keep numeric labels (CARDINAL, MONEY, ...) and relative dates and times (tomorrow, evening) too",
+    )
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
     add_store_option(parser, help="glossary whose reader corrections apply (default: the user's)")
     parser.add_argument("--no-corrections", action="store_true", help="ignore the reader's corrections")

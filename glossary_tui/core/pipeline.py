@@ -72,10 +72,10 @@ class StreamProgress:
 def open_extractor(model: str | None = None, *, all_labels: bool = False, use_cache: bool = True) -> CachedExtractor:
     """The extractor every command uses: spaCy (``model``, or the default) behind the user's cache.
 
-    ``all_labels`` keeps numeric labels (CARDINAL, MONEY, ...); ``use_cache=False`` neither reads
-    nor fills the cache.
+    ``all_labels`` keeps numeric labels (CARDINAL, MONEY, ...) and relative dates and times
+    ("tomorrow", "evening"); ``use_cache=False`` neither reads nor fills the cache.
     """
-    spacy = SpacyExtractor(model, exclude_labels=() if all_labels else NUMERIC_LABELS)
+    spacy = SpacyExtractor(model, exclude_labels=() if all_labels else NUMERIC_LABELS, keep_relative_times=all_labels)
     return CachedExtractor(spacy, ExtractionCache(default_cache_directory()) if use_cache else None)
 
 

@@ -270,12 +270,12 @@ async def test_theme_switch_changes_highlight_colours(make_app):
 
 
 async def test_names_differing_only_in_case_are_one_entry(make_app):
-    extractor = FakeExtractor({"CHAPTER": "LAW", "Chapter": "LAW", "Pierre": "PERSON"})
-    app = make_app(text="CHAPTER I\n\nPierre read the Chapter twice.\n", extractor=extractor)
+    extractor = FakeExtractor({"NAPOLEON": "PERSON", "Napoleon": "PERSON", "Pierre": "PERSON"})
+    app = make_app(text="NAPOLEON\n\nPierre read Napoleon twice.\n", extractor=extractor)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         shown = app.screen.query_one(EntityBrowser).shown_entities()
-        assert sorted((e.name, e.aliases) for e in shown) == [("CHAPTER", ("Chapter",)), ("Pierre", ())]
+        assert sorted((e.name, e.aliases) for e in shown) == [("NAPOLEON", ("Napoleon",)), ("Pierre", ())]
 
 
 async def test_list_follows_the_reader_while_entities_arrive(make_app):

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from glossary_tui.core.documents.gutenberg import boilerplate_ranges
 from glossary_tui.core.documents.library import readable_files
+from glossary_tui.core.documents.markup import markup_ranges
 from glossary_tui.core.documents.normalise import normalise_text
 from glossary_tui.core.documents.readers import Chapter, read_content
 from glossary_tui.core.documents.readers.text import gutenberg_title
 from glossary_tui.core.errors import DocumentError
 
-__all__ = ["STDIN", "Chapter", "Document", "count_words", "guess_title", "read_document"]
+__all__ = ["STDIN", "Chapter", "Document", "count_words", "guess_title", "prose_text", "read_document"]
 
 STDIN = "-"
+_NOT_A_LINE_BREAK = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,12 @@ class Document:
     its UTF-8 encoding, so the same text read from different files or
     encodings is the same document. ``chapters`` (EPUB chapters, HTML and
     Markdown headings) point into ``text``. ``extraction_text`` is what
-    entities are looked for in: ``text`` itself, or for Markdown ``text`` with
-    URLs and link targets blanked to spaces of the same length, so every
-    offset found in it is an offset into ``text``.
+    entities are looked for in: ``text`` with what is not prose blanked to
+    spaces of the same length (Project Gutenberg's header and licence, inline
+    markup such as ``[bold]`` or ``**``, Markdown's URLs and link targets), so
+    every offset found in it is an offset into ``text``. ``boilerplate`` holds
+    the ``(start, end)`` ranges of the Gutenberg header and licence, for the
+    reader to show apart from the book.
     """
 
     source: str
@@ -38,6 +46,7 @@ class Document:
     sha256: str = field(init=False)
     chapters: tuple[Chapter, ...] = ()
     extraction_text: str = field(default="", repr=False, compare=False)
+    boilerplate: tuple[tuple[int, int], ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "sha256", hashlib.sha256(self.text.encode("utf-8")).hexdigest())
@@ -55,7 +64,14 @@ class Document:
     def from_text(cls, text: str, source: str = "<text>", title: str | None = None) -> Document:
         """Build a document from a string, normalising it first."""
         normalised = normalise_text(text)
-        return cls(source=source, title=title or guess_title(normalised, source), text=normalised)
+        boilerplate = boilerplate_ranges(normalised)
+        return cls(
+            source=source,
+            title=title or guess_title(normalised, source),
+            text=normalised,
+            extraction_text=prose_text(normalised, boilerplate),
+            boilerplate=boilerplate,
+        )
 
 
 def read_document(source: str | Path) -> Document:
@@ -71,13 +87,32 @@ def read_document(source: str | Path) -> Document:
     reading = read_content(name, _read_bytes(name))
     if not reading.text.strip():
         raise DocumentError(f"{name}: the document is empty")
+    boilerplate = boilerplate_ranges(reading.text)
     return Document(
         source=name,
         title=reading.title or guess_title(reading.text, name),
         text=reading.text,
         chapters=reading.chapters,
-        extraction_text=reading.extraction_text or "",
+        extraction_text=prose_text(reading.extraction_text or reading.text, boilerplate),
+        boilerplate=boilerplate,
     )
+
+
+def prose_text(text: str, boilerplate: Sequence[tuple[int, int]] = ()) -> str:
+    """``text`` with the ``boilerplate`` ranges and inline markup blanked (line breaks stay, for chunking)."""
+    ranges = sorted([*boilerplate, *markup_ranges(text)])
+    if not ranges:
+        return text
+    pieces: list[str] = []
+    position = 0
+    for start, end in ranges:
+        start = max(start, position)
+        if end <= start:
+            continue
+        pieces += (text[position:start], _NOT_A_LINE_BREAK.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def count_words(text: str, step: int = 1 << 20) -> int:

@@ -8,6 +8,8 @@ from dataclasses import replace
 from glossary_tui.core.entities.aliases import canonical_name, display_name, merge_aliases
 from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
 from glossary_tui.core.entities.entity import Entity, entity_id
+from glossary_tui.core.entities.labelling import label_by_book
+from glossary_tui.core.entities.spans import clean_mentions
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -15,9 +17,11 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
     """Group mentions into entities by alias merging, then apply the reader's ``corrections``.
 
     ``text`` is the document the mentions index: it lets titles before a name
-    count, and is where phrases the reader added are found. Entities come in
-    order of first mention.
+    count, and is where phrases the reader added are found. Before merging,
+    mentions are cleaned (:func:`~glossary_tui.core.entities.spans.clean_mentions`).
+    Entities come in order of first mention.
     """
+    mentions = mention_stages(mentions, text)
     if corrections:
         mentions = add_phrase_mentions(list(mentions), text, corrections)
     entities = []
@@ -30,6 +34,16 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
     if corrections:
         entities = apply_corrections(entities, corrections)
     return _unique_ids(entities)
+
+
+def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
+    """What happens to the model's mentions before alias merging: span clean-up, then one label per name."""
+    return label_by_book(clean_stage(mentions, text), text)
+
+
+def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
+    """Span clean-up (:func:`~glossary_tui.core.entities.spans.clean_mentions`) of the model's mentions."""
+    return clean_mentions(sorted(mentions), text)
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:

@@ -22,7 +22,7 @@ from glossary_tui.core.extraction.spacy_extractor import Extractor
 from glossary_tui.core.extraction.spacy_loader import ModelInfo
 
 #: Bump when chunking, filtering or anything else changes what the engine outputs.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "3"
 CACHE_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_CACHE"
 
 

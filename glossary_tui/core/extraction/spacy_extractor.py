@@ -16,9 +16,11 @@ import os
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from glossary_tui.core.extraction.chunking import chunk_spans
+from glossary_tui.core.extraction.dates import is_relative_time
 from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
 from glossary_tui.core.extraction.spacy_loader import (
     ModelInfo,
@@ -37,6 +39,26 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY
 PARALLEL_MIN_CHARS = 200_000
 #: Chunks per batch sent to a worker process: small enough for smooth progress.
 PARALLEL_BATCH_SIZE = 4
+
+
+@dataclass(frozen=True)
+class MentionFilter:
+    """Which of the model's entities become mentions: not those of ``exclude_labels``, nor, unless
+    ``keep_relative_times``, dates and times that name no year or day of a month ("tomorrow", "evening";
+    see :mod:`~glossary_tui.core.extraction.dates`)."""
+
+    exclude_labels: frozenset[str] = NUMERIC_LABELS
+    keep_relative_times: bool = False
+
+    def keeps(self, text: str, label: str) -> bool:
+        """True if an entity written ``text`` and labelled ``label`` is a mention."""
+        return label not in self.exclude_labels and (self.keep_relative_times or not is_relative_time(text, label))
+
+    @property
+    def settings(self) -> str:
+        """The filter as a cache-key string."""
+        kept = ";relative-times" if self.keep_relative_times else ""
+        return "exclude=" + ",".join(sorted(self.exclude_labels)) + kept
 
 
 class Extractor(Protocol):
@@ -89,16 +111,18 @@ class SpacyExtractor:
         model: str | None = None,
         *,
         exclude_labels: Collection[str] = NUMERIC_LABELS,
+        keep_relative_times: bool = False,
         n_process: int | None = None,
     ) -> None:
         """Resolve the model name now (cheap); load it on first use.
 
         Mentions whose label is in ``exclude_labels`` are dropped (default:
-        :data:`NUMERIC_LABELS`); ``n_process`` forces a number of processes
+        :data:`NUMERIC_LABELS`), and relative dates and times unless
+        ``keep_relative_times`` (see :class:`MentionFilter`); ``n_process`` forces a number of processes
         (default: one for short texts, every CPU for long ones).
         """
         self.model_name = resolve_model_name(model)
-        self._exclude_labels = frozenset(exclude_labels)
+        self._filter = MentionFilter(frozenset(exclude_labels), keep_relative_times)
         self._n_process = n_process
         self._lock = threading.Lock()
         self._nlp: Language | None = None
@@ -121,7 +145,7 @@ class SpacyExtractor:
     @property
     def settings(self) -> str:
         """What besides the model shapes the output (for cache keys)."""
-        return "exclude=" + ",".join(sorted(self._exclude_labels))
+        return self._filter.settings
 
     def extract(
         self,
@@ -186,7 +210,7 @@ class SpacyExtractor:
         nlp = self.load()
         tuples = ((text[start:end], (index, start, end)) for text, index, start, end in pieces)
         for doc, (index, start, end) in nlp.pipe(tuples, as_tuples=True):
-            yield index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, self._exclude_labels)))
+            yield index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, self._filter)))
             if should_cancel is not None and should_cancel():
                 return
 
@@ -206,10 +230,10 @@ class SpacyExtractor:
         global _worker_pipeline
         # A missing or broken model fails here, in this process, with a clear message; and workers
         # started by fork inherit the loaded pipeline instead of loading their own.
-        _worker_pipeline = (self.load(), self._exclude_labels)
+        _worker_pipeline = (self.load(), self._filter)
         batches = _batches(((text[start:end], index, start, end) for text, index, start, end in pieces))
         pool = ProcessPoolExecutor(
-            max_workers=n_process, initializer=_start_worker, initargs=(self.model_name, self._exclude_labels)
+            max_workers=n_process, initializer=_start_worker, initargs=(self.model_name, self._filter)
         )
         pending: set[Future[list[tuple[int, ExtractedChunk]]]] = set()
         try:
@@ -228,22 +252,22 @@ class SpacyExtractor:
 
 
 #: The pipeline a worker process uses: inherited from the parent when processes fork, else loaded at start.
-_worker_pipeline: tuple[Language, frozenset[str]] | None = None
+_worker_pipeline: tuple[Language, MentionFilter] | None = None
 
 
-def _start_worker(model_name: str, exclude_labels: frozenset[str]) -> None:
+def _start_worker(model_name: str, mention_filter: MentionFilter) -> None:
     global _worker_pipeline
-    if _worker_pipeline is None or _worker_pipeline[1] != exclude_labels:
-        _worker_pipeline = (load_ner_pipeline(model_name)[0], exclude_labels)
+    if _worker_pipeline is None or _worker_pipeline[1] != mention_filter:
+        _worker_pipeline = (load_ner_pipeline(model_name)[0], mention_filter)
 
 
 def _extract_batch(batch: list[tuple[str, int, int, int]]) -> list[tuple[int, ExtractedChunk]]:
     """In a worker process: the chunks of one batch of ``(piece, index, start, end)``."""
     assert _worker_pipeline is not None
-    nlp, exclude_labels = _worker_pipeline
+    nlp, mention_filter = _worker_pipeline
     docs = nlp.pipe(piece for piece, _, _, _ in batch)
     return [
-        (index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, exclude_labels))))
+        (index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, mention_filter))))
         for doc, (_, index, start, end) in zip(docs, batch, strict=True)
     ]
 
@@ -253,9 +277,9 @@ def _batches(pieces: Iterator[tuple[str, int, int, int]]) -> Iterator[list[tuple
         yield batch
 
 
-def _doc_mentions(doc: Doc, offset: int, exclude_labels: frozenset[str]) -> Iterator[Mention]:
+def _doc_mentions(doc: Doc, offset: int, mention_filter: MentionFilter) -> Iterator[Mention]:
     for ent in doc.ents:
-        if ent.label_ not in exclude_labels:
+        if mention_filter.keeps(ent.text, ent.label_):
             yield Mention(offset + ent.start_char, offset + ent.end_char, ent.text, ent.label_)
 
 

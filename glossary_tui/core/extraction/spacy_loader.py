@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from glossary_tui.core.errors import ModelError
+from glossary_tui.core.extraction.tokenizer import add_book_punctuation
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,6 +73,8 @@ def ner_exclusions(config: dict[str, Any]) -> list[str]:
 def load_ner_pipeline(name: str) -> tuple[Language, ModelInfo]:
     """Load ``name`` (a package or a path) with every component but NER and its inputs excluded.
 
+    The tokenizer learns book punctuation (see :mod:`~glossary_tui.core.extraction.tokenizer`).
+
     Raises :class:`ModelError` with one line naming the model when it is
     missing, broken or has no ``ner`` component.
     """
@@ -81,6 +84,7 @@ def load_ner_pipeline(name: str) -> tuple[Language, ModelInfo]:
 
         config = load_config(_config_path(name))
         nlp = spacy.load(name, exclude=ner_exclusions(config))
+        add_book_punctuation(nlp)
     except ModelError as error:
         raise ModelError(f"spaCy pipeline '{name}': {error}") from None
     except Exception as error:

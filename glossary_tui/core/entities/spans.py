@@ -1,0 +1,221 @@
+"""Mention clean-up: a mention's span holds the name and nothing else.
+
+The model's spans carry debris: words before or after the name ("Evidently
+Speránski", "Wemmick remarked", "marry Clara", "’s Provis"), chapter headings
+run together ("CHAPTER XXIX CHAPTER"), two names read as one across a
+paragraph break or a word that joins them ("Estella to Provis"), and spans
+that are no name at all ("the bay", "I.", "CHAPTER"). For every mention of a
+name label this module
+
+1. splits the span at a paragraph break, and, for people and places, at a
+   comma or a lowercase word that is no name particle ("Estella to Provis"),
+2. trims from both ends what is not part of a name: punctuation, clitics
+   ("’s", "n’t"), lowercase words (name particles such as "de" aside at the
+   start), chapter headings and Roman numerals before a name, words the book
+   itself writes as common words (see :mod:`~glossary_tui.core.entities.book_words`),
+   and, before a person's name, a nationality the book names ("Frenchman
+   Langeron", "Austrian General Weyrother"),
+3. drops what is left if it is no name: no capital letter, a lone letter or
+   Roman numeral, a lone title ("Prince", "Uncle").
+
+Offsets stay offsets into the text: a trimmed mention is a slice of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from glossary_tui.core.entities.aliases import PARTICLES, TITLES
+from glossary_tui.core.entities.book_words import BookWords, book_words
+from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.extraction.mentions import Mention
+
+#: Labels whose mentions are names (numbers, dates and times are not cleaned here).
+NAME_LABELS = frozenset(
+    {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"}
+)
+#: Labels whose names a lowercase word or a comma never joins ("Estella to Provis"; but "Bank of England").
+SPLIT_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Lowercase words that may stand inside one name ("Duke of Wellington", "Anne de Bourgh").
+CONNECTORS = PARTICLES | {"of", "the", "y", "e", "d", "o"}
+#: Lowercase words that may also stand inside the name of an organisation, a work, an event or a law
+#: ("Society for Psychical Research", "Marks and Spencer").
+NAME_CONNECTORS = frozenset({"and", "&", "for", "in", "on", "at", "upon", "under", "with", "a", "an"})
+#: Words that head a chapter, not a name.
+HEADING_WORDS = frozenset(
+    {"chapter", "book", "part", "volume", "vol", "epilogue", "prologue", "stave", "canto", "section", "appendix"}
+)
+_PIECE = re.compile(r"\S+")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_NUMERAL = re.compile(
+    r"[IVXLCDM]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|first|second|third|last",
+    re.IGNORECASE,
+)
+_CLITIC = re.compile(r"^['’](?:s|d|ll|re|ve|t|m)$|^n['’]t$", re.IGNORECASE)
+#: Punctuation that never starts or ends a name (a final period may: "Co.", "St.", "W.").
+_LEADING_PUNCTUATION = "\"“”‘’'([{*_-—–,;:!?.…/"
+_TRAILING_PUNCTUATION = '"“”‘)]}*_-—–,;:!?…/'
+
+
+def clean_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions`` with debris trimmed, joined names split and non-names dropped (see the module's rules).
+
+    ``text`` is the document the mentions index; its words decide which
+    capitalised words are common ones.
+    """
+    cleaner = _Cleaner(mentions, book_words(text))
+    cleaned = []
+    for mention in mentions:
+        if mention.label not in NAME_LABELS:
+            cleaned.append(mention)
+            continue
+        for start, end in cleaner.slices(mention.text, mention.label):
+            cleaned.append(Mention(mention.start + start, mention.start + end, mention.text[start:end], mention.label))
+    return cleaned
+
+
+class _Cleaner:
+    """What one document tells about its names, and the slices worked out for each spelling and label."""
+
+    def __init__(self, mentions: Sequence[Mention], words: BookWords) -> None:
+        self.words = words
+        spellings = Counter((mention.text, mention.label) for mention in mentions)
+        #: How often each name key is a whole mention on its own.
+        self.known: Counter[str] = Counter()
+        nationalities: set[str] = set()
+        for (spelling, label), count in spellings.items():
+            key = name_key(_bare(spelling))
+            self.known[key] += count
+            if label == "NORP":
+                nationalities.add(key)
+        self.nationalities = frozenset(nationalities)
+        self._slices: dict[tuple[str, str], list[tuple[int, int]]] = {}
+
+    def slices(self, text: str, label: str) -> list[tuple[int, int]]:
+        """The ``(start, end)`` slices of a mention written ``text`` that are names."""
+        found = self._slices.get((text, label))
+        if found is None:
+            found = self._slices[(text, label)] = [
+                trimmed for part in _parts(text, label) if (trimmed := self._trimmed(text, part, label))
+            ]
+        return found
+
+    def _trimmed(self, text: str, part: list[re.Match[str]], label: str) -> tuple[int, int] | None:
+        """The part without the words and punctuation at its ends that are not part of a name."""
+        first, last = 0, len(part)
+        while first < last and self._not_a_name_start(text, part, first, last, label):
+            first += 1
+        while last > first and self._not_a_name_end(text, part, first, last):
+            last -= 1
+        if first == last:
+            return None
+        start, end = part[first].start(), part[last - 1].end()
+        while start < end and text[start] in _LEADING_PUNCTUATION:
+            start += 1
+        while end > start and (text[end - 1] in _TRAILING_PUNCTUATION or _dangling_apostrophe(text, start, end)):
+            end -= 1
+        return (start, end) if start < end and _is_a_name(text[start:end]) else None
+
+    def _not_a_name_start(self, text: str, part: list[re.Match[str]], index: int, last: int, label: str) -> bool:
+        piece = part[index].group()
+        bare = _bare(piece)
+        folded = bare.lower()
+        has_more = index + 1 < last
+        if not bare or _CLITIC.match(piece.strip(_LEADING_PUNCTUATION + _TRAILING_PUNCTUATION)):
+            return True
+        if _is_heading(part, index) or (index and _is_heading(part, index - 1) and _NUMERAL.fullmatch(bare)):
+            return True
+        if _ROMAN.fullmatch(bare):
+            return has_more
+        if _is_lowercase(bare):
+            return not has_more or (folded != "the" and not _is_particle(folded))
+        if folded in TITLES:
+            return False
+        if not has_more:
+            return self.words.is_common(bare)
+        rest = text[part[index + 1].start() : part[last - 1].end()]
+        if label == "PERSON" and name_key(bare) in self.nationalities:
+            return self._is_known(rest)
+        return self.words.is_common(bare) and self._is_known(rest)
+
+    def _not_a_name_end(self, text: str, part: list[re.Match[str]], first: int, last: int) -> bool:
+        piece = part[last - 1].group()
+        bare = _bare(piece)
+        if not bare or _CLITIC.match(piece.strip(_LEADING_PUNCTUATION + _TRAILING_PUNCTUATION)) or _is_lowercase(bare):
+            return True
+        if last - 1 == first or bare.lower() in TITLES or not self.words.is_common(bare):
+            return False
+        return self._is_known(text[part[first].start() : part[last - 2].end()])
+
+    def _is_known(self, name: str) -> bool:
+        """True if ``name`` (or ``name`` without its titles) is a mention of its own somewhere in the book."""
+        words = _bare(name).split()
+        while words:
+            if self.known[name_key(" ".join(words))]:
+                return True
+            if _bare(words[0]).lower() not in TITLES:
+                return False
+            words = words[1:]
+        return False
+
+
+def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
+    """The words of a mention, split at paragraph breaks and brackets, and at joining words and commas."""
+    parts: list[list[re.Match[str]]] = [[]]
+    by_comma = label in SPLIT_LABELS
+    joining = CONNECTORS if label in SPLIT_LABELS else CONNECTORS | NAME_CONNECTORS
+    for match in _PIECE.finditer(text):
+        piece = match.group()
+        bare = _bare(piece)
+        current = parts[-1]
+        if current and (_PARAGRAPH_BREAK.search(text, current[-1].end(), match.start()) or piece[0] in "([{"):
+            parts.append(current := [])
+        if _is_lowercase(bare) and bare.lower() not in joining and not _is_particle(bare.lower()):
+            if current:
+                parts.append([])
+            continue
+        current.append(match)
+        if piece[-1] in ")]};:" or (by_comma and piece.endswith(",")):
+            parts.append([])
+    return [part for part in parts if part]
+
+
+def _is_heading(part: Sequence[re.Match[str]], index: int) -> bool:
+    """ "CHAPTER", or "Chapter"/"Book"/"Part"… followed by a numeral: a chapter heading, not a name."""
+    bare = _bare(part[index].group())
+    if bare.lower() not in HEADING_WORDS:
+        return False
+    following = _bare(part[index + 1].group()) if index + 1 < len(part) else ""
+    return bare.isupper() or bool(_NUMERAL.fullmatch(following))
+
+
+def _is_lowercase(word: str) -> bool:
+    """Letters, none of them a capital ("al-Nono" and "d’Artagnan" are names, "9" is no word)."""
+    return any(char.isalpha() for char in word) and not any(char.isupper() for char in word)
+
+
+def _is_particle(folded: str) -> bool:
+    """ "de", "al-…", "d’…": a name particle, alone or joined to the name."""
+    return re.split(r"[-'’]", folded, maxsplit=1)[0] in PARTICLES
+
+
+def _dangling_apostrophe(text: str, start: int, end: int) -> bool:
+    """A closing quote mark at the end that is no plural possessive ("Rostóvs’" keeps its apostrophe)."""
+    return text[end - 1] in "'’" and not (end - start > 2 and text[end - 2] in "sS")
+
+
+def _is_a_name(text: str) -> bool:
+    """Some capital letter, and more than a lone letter, Roman numeral or title."""
+    if not any(char.isupper() for char in text):
+        return False
+    bare = _bare(text)
+    return " " in bare or not (len(bare) <= 1 or _ROMAN.fullmatch(bare) or bare.lower() in TITLES)
+
+
+def _bare(piece: str) -> str:
+    """A piece of text without the punctuation around it ("Mr." -> "Mr", "“Pierre," -> "Pierre")."""
+    return piece.strip(_LEADING_PUNCTUATION + _TRAILING_PUNCTUATION + ".")

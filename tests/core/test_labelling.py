@@ -1,0 +1,105 @@
+"""One label per name, decided by the whole book: cues around the mentions outweigh the model's repeated mistake."""
+
+import re
+
+from glossary_tui.core.entities.label_cues import CUES
+from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, LabelModel, label_by_book, label_model
+from glossary_tui.core.extraction.mentions import Mention
+
+FILLER = "The rain fell on the roofs and the long grey road, and nothing else happened for a while. "
+
+
+def book(*sentences: str) -> str:
+    """The sentences, padded with filler paragraphs into a text long enough to count as a book."""
+    text = "\n\n".join(sentences)
+    while len(text) < MIN_BOOK_CHARS:
+        text += "\n\n" + FILLER * 3
+    return text
+
+
+def mentions_of(text: str, labels: dict[str, str]) -> list[Mention]:
+    found = [
+        Mention(match.start(), match.end(), name, label)
+        for name, label in labels.items()
+        for match in re.finditer(rf"\b{re.escape(name)}\b", text)
+    ]
+    return sorted(found)
+
+
+def labels(mentions: list[Mention]) -> dict[str, set[str]]:
+    result: dict[str, set[str]] = {}
+    for mention in mentions:
+        result.setdefault(mention.text, set()).add(mention.label)
+    return result
+
+
+def favouring(cls: str, cue: str = "bias") -> LabelModel:
+    """A model whose only weight says ``cls`` when ``cue`` is seen."""
+    rows = [[0.0] * len(CLASSES) for _ in CUES]
+    rows[CUES.index(cue)][CLASSES.index(cls)] = 5.0
+    return LabelModel(tuple(tuple(row) for row in rows))
+
+
+def test_a_person_the_model_calls_a_place_everywhere_is_a_person():
+    text = book(
+        "“Come here,” said Natásha. Natásha, who was sixteen, laughed.",
+        "Natásha’s face lit up. “Oh, Natásha!” cried her mother.",
+        "He rode to Moscow and stayed in Moscow all winter; Moscow was cold.",
+    )
+    found = labels(label_by_book(mentions_of(text, {"Natásha": "GPE", "Moscow": "GPE"}), text))
+    assert found == {"Natásha": {"PERSON"}, "Moscow": {"GPE"}}
+
+
+def test_every_mention_of_a_name_gets_the_same_label():
+    text = book("Denísov said nothing. “Well?” asked Denísov.", "Denísov’s eyes shone; Denísov, who was drunk, sang.")
+    mentions = mentions_of(text, {"Denísov": "ORG"})
+    mentions[1] = Mention(mentions[1].start, mentions[1].end, "Denísov", "PERSON")
+    assert labels(label_by_book(mentions, text)) == {"Denísov": {"PERSON"}}
+
+
+def test_the_vote_stands_without_cues_of_the_other_class():
+    text = book("Hamas met. Hamas spoke. Hamas left.")
+    model = favouring("PERSON")
+    assert labels(label_by_book(mentions_of(text, {"Hamas": "ORG"}), text, model)) == {"Hamas": {"ORG"}}
+
+
+def test_no_name_is_dropped_unless_the_model_saw_a_kept_label_or_a_named_organisation():
+    text = book("Hush fell. The French came. Imprimis was said. The Society met; the Society, the Society.")
+    mentions = mentions_of(text, {"Hush": "PERSON", "French": "NORP", "Imprimis": "ORG", "Society": "ORG"})
+    assert labels(label_by_book(mentions, text, favouring("NONE"))) == {"French": {"NORP"}, "Society": {"ORG"}}
+
+
+def test_a_short_text_keeps_the_models_labels():
+    text = "Angela Merkel flew to Paris. Berlin waited."
+    mentions = mentions_of(text, {"Angela Merkel": "PERSON", "Paris": "GPE", "Berlin": "ORG"})
+    assert label_by_book(mentions, text, favouring("NONE")) == mentions
+
+
+def test_the_shipped_weights_fit_the_cues():
+    model = label_model()
+    assert len(model.weights) == len(CUES)
+    assert all(len(row) == len(CLASSES) for row in model.weights)
+
+
+def test_what_a_family_calls_its_own_and_a_family_are_no_entries():
+    text = book(
+        "“Mamma!” cried Natásha. Mamma smiled.",
+        "Said Natásha, who ran to the Rostóvs. Natásha’s face shone; Natásha, who laughed, said no.",
+        "They dined at the Rostóvs’ and left the Rostóvs late. “Go,” said Rostóv.",
+    )
+    mentions = mentions_of(text, {"Mamma": "PERSON", "Natásha": "PERSON", "Rostóvs": "ORG", "Rostóv": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Natásha": {"PERSON"}, "Rostóv": {"PERSON"}}
+
+
+def test_a_rare_span_of_a_place_and_a_person_is_two_mentions():
+    places = " ".join(["He rode to Moscow."] * 5)
+    people = " ".join(["“No,” said Pierre, who smiled."] * 5)
+    span = "When he returned to Moscow Pierre was handed a letter."
+    text = book(places, people, span)
+    mentions = mentions_of(text[: text.index(span)], {"Moscow": "GPE", "Pierre": "PERSON"})
+    start = text.index("Moscow Pierre")
+    mentions.append(Mention(start, start + len("Moscow Pierre"), "Moscow Pierre", "PERSON"))
+    found = label_by_book(mentions, text, label_model())
+    assert [(m.text, m.label) for m in found][-2:] == [("Moscow", "GPE"), ("Pierre", "PERSON")]
+    assert all(text[m.start : m.end] == m.text for m in found)

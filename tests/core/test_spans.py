@@ -1,0 +1,102 @@
+"""Mention clean-up: debris trimmed from names, joined names split, what is no name dropped, offsets kept."""
+
+from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.entities.spans import clean_mentions
+from glossary_tui.core.extraction.mentions import Mention
+
+
+def mention(text: str, span: str, label: str = "PERSON", occurrence: int = 0) -> Mention:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(span, start + 1)
+    return Mention(start, start + len(span), span, label)
+
+
+def cleaned(text: str, *mentions: Mention) -> list[tuple[str, str]]:
+    result = clean_mentions(list(mentions), text)
+    assert all(text[m.start : m.end] == m.text for m in result)
+    return [(m.text, m.label) for m in result]
+
+
+def test_words_after_a_name_that_are_not_part_of_it_are_trimmed():
+    text = "When this was over, Joe resumed:-- and Wemmick remarked:-- nothing."
+    assert cleaned(text, mention(text, "Joe resumed:--"), mention(text, "Wemmick remarked:--", "WORK_OF_ART")) == [
+        ("Joe", "PERSON"),
+        ("Wemmick", "WORK_OF_ART"),
+    ]
+
+
+def test_a_word_the_book_writes_lowercase_is_trimmed_before_a_known_name():
+    text = "Speránski came. It was evidently late. Evidently Speránski liked to rest. Speránski laughed."
+    assert cleaned(text, mention(text, "Speránski"), mention(text, "Evidently Speránski")) == [
+        ("Speránski", "PERSON"),
+        ("Speránski", "PERSON"),
+    ]
+
+
+def test_a_common_word_stays_when_the_rest_is_no_name_of_its_own():
+    text = "He sailed to New South Wales. A new life began in New South Wales."
+    assert cleaned(text, mention(text, "New South Wales", "GPE")) == [("New South Wales", "GPE")]
+
+
+def test_a_nationality_before_a_persons_name_is_trimmed():
+    text = "The Frenchman spoke. Langeron agreed. The plan of the Frenchman Langeron failed."
+    found = cleaned(
+        text, mention(text, "Frenchman", "NORP"), mention(text, "Langeron"), mention(text, "Frenchman Langeron")
+    )
+    assert found == [("Frenchman", "NORP"), ("Langeron", "PERSON"), ("Langeron", "PERSON")]
+
+
+def test_two_names_joined_by_a_word_or_a_comma_are_two_mentions():
+    text = "“Or,” said Estella to Provis, and Pierre, Natásha laughed."
+    assert cleaned(text, mention(text, "Estella to Provis", "ORG"), mention(text, "Pierre, Natásha")) == [
+        ("Estella", "ORG"),
+        ("Provis", "ORG"),
+        ("Pierre", "PERSON"),
+        ("Natásha", "PERSON"),
+    ]
+
+
+def test_name_particles_stay_inside_and_at_the_start():
+    text = "Anne de Bourgh met the Duke of Wellington and de Gaulle."
+    found = cleaned(
+        text, mention(text, "Anne de Bourgh"), mention(text, "Duke of Wellington"), mention(text, "de Gaulle")
+    )
+    assert found == [("Anne de Bourgh", "PERSON"), ("Duke of Wellington", "PERSON"), ("de Gaulle", "PERSON")]
+
+
+def test_clitics_punctuation_and_lowercase_words_around_a_name_go():
+    text = "“You know it’s Provis. A letter came for marry Clara,” she said."
+    assert cleaned(text, mention(text, "’s Provis"), mention(text, "marry Clara,”")) == [
+        ("Provis", "PERSON"),
+        ("Clara", "PERSON"),
+    ]
+
+
+def test_chapter_headings_are_no_names():
+    text = "    CHAPTER XXIX\n\n    CHAPTER XXX\n\nCHAPTER XVIII\n\nCountess Rostóva came in."
+    found = cleaned(
+        text,
+        mention(text, "CHAPTER XXIX\n\n    CHAPTER"),
+        mention(text, "CHAPTER XVIII\n\nCountess Rostóva", "LAW"),
+    )
+    assert found == [("Countess Rostóva", "LAW")]
+
+
+def test_what_is_no_name_at_all_is_dropped():
+    text = "“Hush,” said I. The bay was calm; a hush fell. The Prince came. I. 1805."
+    found = cleaned(
+        text,
+        mention(text, "Hush", "PERSON"),
+        mention(text, "I.", "ORG"),
+        mention(text, "bay", "ORG"),
+        mention(text, "Prince", "PERSON"),
+        mention(text, "1805", "DATE"),
+    )
+    assert found == [("1805", "DATE")]
+
+
+def test_entities_are_named_without_debris():
+    text = "Joe resumed:-- “Well.” Then Joe laughed and Joe said it was so."
+    entities = build_entities([mention(text, "Joe resumed:--"), mention(text, "Joe", occurrence=1)], text)
+    assert [(e.name, e.count) for e in entities] == [("Joe", 2)]
