@@ -22,7 +22,7 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
         mentions = add_phrase_mentions(list(mentions), text, corrections)
     entities = []
     for group in merge_aliases(mentions, text):
-        name = canonical_name(group.mentions, group.label)
+        name = canonical_name(group.mentions, group.label, text)
         spellings = {display_name(mention.text, group.label) for mention in group.mentions}
         spellings |= {" ".join(mention.text.split()) for mention in group.mentions if mention.label == "PERSON"}
         aliases = tuple(sorted(spelling for spelling in spellings if spelling != name and spelling))
