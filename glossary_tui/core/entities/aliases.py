@@ -44,9 +44,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    Russian Foreign Ministry").
 
 A person's display name is the most frequent full name written at least
-twice (or in a tenth of the mentions) that ends in a word the person is
-called by alone ("Pierre Bezúkhov", as "Bezúkhov"), else the most frequent
-full name or form with its title ("Anna Pávlovna", "Kutúzov" rather than
+twice (or in a tenth of the mentions) that does not end in a patronymic
+("Pierre Bezúkhov"), else the most frequent full name or form with its title ("Anna Pávlovna", "Kutúzov" rather than
 "Michael Ilariónovich", "Miss Havisham", "Prince Andrew"); forms with debris
 or initials never show.
 Other names show their most frequent form without determiner or
@@ -73,6 +72,7 @@ from glossary_tui.core.entities.names import (
     bare,
     fold,
     gender_of_title,
+    is_patronymic,
     name_key,
     person_name,
     spelling_key,
@@ -92,6 +92,8 @@ ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"
 TITLE_DOMINANCE = 3
 #: How much more often a word must be used as a given name than as a surname (or the reverse) to be one.
 ROLE_DOMINANCE = 3
+#: The share of a surname's mentions that may come before its only full name for it to join that name.
+SURNAME_BEFORE_FULL_NAME = 0.2
 #: How alike two given names must be to be spellings of one (Jaro-Winkler similarity).
 GIVEN_NAME_SIMILARITY = 0.8
 #: How often a person's full name must be written to be its display name, or which share of the mentions
@@ -519,13 +521,13 @@ def _adopt_mislabelled_names(people: list[Group], others: list[Group]) -> None:
 
 
 def _mostly_after(short: Group, full: Group) -> bool:
-    """True if most mentions of ``short`` come after ``full`` is first mentioned.
+    """True if few mentions of ``short`` (a fifth at most) come before ``full`` is first mentioned.
 
-    A surname alone follows its full name ("Sergey Lavrov ... Lavrov"); used before the full name
-    appears, it is more likely someone else's (the family, the firm, the lawsuit).
+    A surname alone follows its full name ("Sergey Lavrov ... Lavrov"); used well before the full
+    name appears, it is more likely someone else's (the family, the firm, the lawsuit).
     """
     first = min(mention.start for mention in full.mentions)
-    return 2 * sum(mention.start > first for mention in short.mentions) > len(short.mentions)
+    return sum(mention.start < first for mention in short.mentions) <= SURNAME_BEFORE_FULL_NAME * len(short.mentions)
 
 
 def _is_family(titles: set[str]) -> bool:
@@ -582,10 +584,9 @@ def _person_display_name(mentions: Sequence[Mention], text: str) -> str:
         first_seen.setdefault(name, mention.start)
     least = min(DISPLAYED_FULL_NAME_MENTIONS, DISPLAYED_FULL_NAME_SHARE * len(mentions))
     full = Counter({name: count for name, count in full.items() if count >= least and _no_initial(name)})
-    # A full name ending in a word the person is called by alone ("Pierre Bezúkhov", as "Bezúkhov")
-    # shows; one that does not ("Michael Ilariónovich", a patronymic) competes with the short forms.
-    alone = {fold(name.split()[-1]) for name in short}
-    forms = Counter({name: count for name, count in full.items() if fold(name.split()[-1]) in alone})
+    # A full name ending in a surname shows; one ending in a patronymic ("Michael Ilariónovich")
+    # competes with the short forms ("Kutúzov").
+    forms = Counter({name: count for name, count in full.items() if not is_patronymic(name.split()[-1])})
     forms = forms or full + short
     if not forms:
         return display_name(mentions[0].text, "PERSON")

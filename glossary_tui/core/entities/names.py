@@ -31,8 +31,10 @@ TITLES = _word_set(
     general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
     uncle aunt auntie cousin grandfather grandmother granny"""
 )
-#: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "Dear Joe").
-EPITHETS = _word_set("old young little dear poor")
+#: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "My Elinor").
+EPITHETS = _word_set("old young little dear poor my our your his her their")
+#: Endings of patronymics ("Ilariónovich", "Pávlovna", "Dmítrich", "Iványch"): not a surname.
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ich", "ych", "ovna", "evna", "ichna", "inichna")
 #: Titles that say a person is a man, or a woman (military ranks count as a man's: these are novels' ranks).
 MALE_TITLES = _word_set(
     """mr mister master monsieur m messrs sir lord prince count baron duke king emperor tsar czar archduke
@@ -125,6 +127,11 @@ def gender_of_title(title: str) -> str:
     return ""
 
 
+def is_patronymic(word: str) -> bool:
+    """True if ``word`` ends like a Russian patronymic ("Ilariónovich", "Pávlovna")."""
+    return fold(word).endswith(PATRONYMIC_ENDINGS)
+
+
 def title_before(text: str, start: int) -> tuple[str, str]:
     """The title written just before ``text[start:]``, folded and as written ("mr", "Mr."), or ("", "").
 
@@ -189,7 +196,11 @@ def person_name(text: str, before: tuple[str, str] = ("", "")) -> PersonName:
     title, written_title = before
     while len(words) > 1 and _is_lowercase_debris(words[0]):
         words = words[1:]
-    inner = [index for index, word in enumerate(words) if index and _is_lowercase_debris(word)]
+    inner = [
+        index
+        for index, word in enumerate(words)
+        if index and _is_lowercase_debris(word) and not _is_regnal_the(words, index)
+    ]
     if inner:
         words = words[: inner[0]]
     inner_titles = [index for index, word in enumerate(words[:-1]) if index and _is_capitalised_title(word)]
@@ -217,6 +228,11 @@ def _name_segment(text: str) -> str:
         if any(word[:1].isupper() for word in part.split()):
             return part
     return parts[0] if parts else text
+
+
+def _is_regnal_the(words: list[str], index: int) -> bool:
+    """True for the "the" of "Rudolf the Fifth" or "Peter the Great": part of the name."""
+    return words[index] == "the" and index + 1 < len(words) and words[index + 1][:1].isupper()
 
 
 def _is_capitalised_title(word: str) -> bool:
