@@ -331,3 +331,22 @@ def test_a_name_known_by_its_title_is_shown_with_it():
     entities = build_entities(mentions_in(text, {"Prince Andrew": "PERSON", "Andrew": "PERSON", "Old Orlick": "PERSON",
                                                  "Orlick": "PERSON"}), text)  # fmt: skip
     assert sorted(e.name for e in entities) == ["Orlick", "Prince Andrew"]
+
+
+# -- what given names say of a person -----------------------------------------------------------
+
+
+def test_mr_and_a_surname_joins_the_only_man_of_that_name_a_given_name_tells_apart():
+    text = "Florence Linden wrote. John Linden read. Mr. Linden sighed. Mrs. Kronborg cooked. Peter Kronborg preached. Mr. Kronborg sang."
+    groups = grouped(text, {"Florence Linden": "PERSON", "John Linden": "PERSON", "Linden": "PERSON",
+                            "Kronborg": "PERSON", "Peter Kronborg": "PERSON"})  # fmt: skip
+    assert groups["John Linden"] == {"John Linden", "Linden"}
+    assert groups["Florence Linden"] == {"Florence Linden"}
+    assert groups["Peter Kronborg"] == {"Peter Kronborg", "Kronborg"}  # a family's name, but Peter is a man's
+    assert groups["Mrs. Kronborg"] == {"Kronborg"}
+
+
+def test_a_family_name_stays_apart_from_a_full_name_whose_given_name_says_nothing():
+    text = "Ilya Verloc sewed. Mr Verloc came in. Mrs Verloc looked up."
+    groups = grouped(text, {"Ilya Verloc": "PERSON", "Verloc": "PERSON"})
+    assert groups["Ilya Verloc"] == {"Ilya Verloc"}

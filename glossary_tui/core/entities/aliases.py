@@ -18,26 +18,36 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       Gargery".
    b. *A title and one word* ("Prince Andrew", "Count Rostóv", "Miss
       Woodhouse") joins the full name whose given name or surname it is: the
-      one used with the same title (or whose family is: "Princess Mary" and
-      "Princess Bolkónskaya" make Mary Bolkónskaya), else the only one. "Mrs."
-      with a surname never joins a full name (Mrs. Dashwood is not Mrs. John
-      Dashwood), "Mrs." with a given name joins only a wife's full name
-      ("Mrs. Joe", "Mrs. Joe Gargery"), "Miss" with a surname never joins a
-      woman called "Miss" with her given name (Miss Steele is not Miss Lucy
-      Steele: the eldest daughter is Miss Steele), and a word used with both
-      a man's and a woman's common title (Mr. and Mrs. Verloc) is a family's
-      name: "Mr." joins only a full name used with "Mr.". Titles of one
-      gender never join a name used with titles of the other.
-   c. The titled forms of one word left over are one person when their
-      titles agree ("Colonel Brandon", "Mr. Brandon"), never across genders
-      or a married and an unmarried woman's title.
+      one used with the same title (alone, or three times as often as any
+      other: "Mr. Pocket" is Matthew Pocket), or whose family is ("Princess
+      Mary" and "Princess Bolkónskaya" make Mary Bolkónskaya), else the only
+      one. "Mrs." with a surname joins only a full name used with "Mrs." and
+      not named for a man (Mrs. Dashwood is not Mrs. John Dashwood); "Mrs."
+      with a given name joins only a wife's full name ("Mrs. Joe", "Mrs. Joe
+      Gargery"); "Miss" with a surname never joins a woman called "Miss" with
+      her given name (Miss Steele is not Miss Lucy Steele: the eldest
+      daughter is Miss Steele). A word used with both a man's and a woman's
+      common title (Mr. and Mrs. Verloc) is a family's name: "Mr." joins only
+      a full name used with "Mr." or whose given name is a man's. Titles of
+      one gender never join a name of the other, told by its titles or its
+      given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
+      "Mr. Linden" is John Linden, not Florence Linden). A full name written
+      once beside others does not make a titled name ambiguous.
+   c. *A titled word left over* joins the one person already called by the
+      word with another title ("Count Kutúzov", "Prince Kutúzov"); with no
+      such person, the titled forms of one word are one person when their
+      titles agree in gender ("Colonel Brandon", "Mr. Brandon"; for a
+      family's name, the same gender).
    d. *A bare word* joins the only person who has it as a given name, a
-      titled name or a surname ("Pierre", "Willoughby"). A given name shared
+      titled name or a surname ("Pierre", "Willoughby"). A word used far
+      more often as a given name than as a surname is a given name ("Pierre",
+      in spite of one "Moscow Pierre"), and the reverse. A given name shared
       by several people goes, mention by mention, to the one mentioned last
       before it; mentions before any of them stay apart. A surname alone
-      joins its only full name if that was mentioned before it; a surname
-      shared by several people stays apart (giving it to the nearest cost
-      precision on LitBank: 0.903 -> 0.893).
+      joins its only full name if at most a fifth of its mentions come before
+      it (Magwitch; not the Jarndyce lawsuit); a surname shared by several
+      people stays apart (giving it to the nearest cost precision on
+      LitBank: 0.903 -> 0.893).
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
@@ -45,11 +55,11 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 
 A person's display name is the most frequent full name written at least
 twice (or in a tenth of the mentions) that does not end in a patronymic
-("Pierre Bezúkhov"), else the most frequent full name or form with its title ("Anna Pávlovna", "Kutúzov" rather than
-"Michael Ilariónovich", "Miss Havisham", "Prince Andrew"); forms with debris
-or initials never show.
-Other names show their most frequent form without determiner or
-possessive ("London", not "City of London"), ties to the most complete.
+("Pierre Bezúkhov"), else the most frequent full name or titled form ("Anna
+Pávlovna", "Kutúzov" rather than "Michael Ilariónovich", "Miss Havisham",
+"Prince Andrew"); forms with debris or initials never show. Other names
+show their most frequent form without determiner or possessive ("London",
+not "City of London"), ties to the most complete.
 """
 
 from __future__ import annotations
@@ -72,6 +82,7 @@ from glossary_tui.core.entities.names import (
     bare,
     fold,
     gender_of_title,
+    given_name_gender,
     is_patronymic,
     name_key,
     person_name,
@@ -244,9 +255,18 @@ def _full_titles(group: Group) -> set[str]:
 
 
 def _gender(group: Group) -> str:
-    """ "male" or "female" if the group's titles are of one gender only, else ""."""
+    """ "male" or "female": what the group's titles say, else what its given names say; "" if unsure."""
     genders = {gender_of_title(title) for title, _ in group.forms} - {""}
+    if not genders:
+        genders = {given_name_gender(given) for given in _given_names(group)} - {""}
     return genders.pop() if len(genders) == 1 else ""
+
+
+def _wife(group: Group) -> bool:
+    """True if the group is called "Mrs." with a man's name ("Mrs. John Dashwood"): a wife, named for him."""
+    return any(
+        title in MARRIED_TITLES and given_name_gender(words[0]) == "male" for title, words in _full_forms(group)
+    )
 
 
 def _married(group: Group) -> bool:
@@ -326,7 +346,14 @@ def _merge_titled_words(groups: list[Group]) -> None:
             continue
         word = _strip_particle(words[0])
         if title in MARRIED_TITLES:
-            candidates = _unique(wives.get(word, []))
+            # "Mrs. Joe" is the wife of the "Mrs. Joe Gargery"; "Mrs. Todd" the woman "Mrs. Almira Todd"
+            # or "Emma Todd", unless called "Miss" or named for her husband ("Mrs. John Dashwood").
+            as_surname = [
+                c
+                for c in _unique(by_surname.get(word, []))
+                if _full_titles(c) & MARRIED_TITLES and id(c) not in called_miss and not _wife(c)
+            ]
+            candidates = _unique(wives.get(word, []) + as_surname)
         else:
             as_given = [c for c in _unique(by_given.get(word, [])) if not _married(c)]
             as_surname = [c for c in _unique(by_surname.get(word, [])) if not _married(c) and c not in as_given]
@@ -335,11 +362,16 @@ def _merge_titled_words(groups: list[Group]) -> None:
             if title in UNMARRIED_TITLES:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
         candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
+        if len(candidates) > 1:
+            # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to
+            # make a titled name ambiguous.
+            candidates = [c for c in candidates if len(c.mentions) > 1] or candidates
         matched = _title_matched(candidates, title, word, titles_by_word)
+        # A family's name ("Mr. Verloc", "Mrs. Verloc") joins only a full name of the title's gender.
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
             matched.absorb(group)
-        elif len(candidates) == 1 and not family:
+        elif len(candidates) == 1 and (not family or _gender(candidates[0]) == gender_of_title(title)):
             candidates[0].absorb(group)
 
 

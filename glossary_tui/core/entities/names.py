@@ -29,7 +29,7 @@ TITLES = _word_set(
     countess baron baroness duke duchess king queen emperor empress tsar czar tsarina archduke marquis marquess
     earl viscount president vice prime minister chancellor secretary senator governor mayor ambassador premier
     general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
-    uncle aunt auntie cousin grandfather grandmother granny"""
+    uncle aunt auntie cousin grandfather grandmother granny citizen citizeness"""
 )
 #: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "My Elinor").
 EPITHETS = _word_set("old young little dear poor my our your his her their")
@@ -43,7 +43,7 @@ MALE_TITLES = _word_set(
 )
 FEMALE_TITLES = _word_set(
     """mrs ms miss madam madame mme mlle mademoiselle dame lady princess countess baroness duchess queen
-    empress tsarina mother sister aunt auntie grandmother granny"""
+    empress tsarina mother sister aunt auntie grandmother granny citizeness"""
 )
 #: A married woman's titles: with a surname they name a wife, and with a man's name, his wife ("Mrs. Joe").
 MARRIED_TITLES = _word_set("mrs madame mme")
@@ -99,6 +99,37 @@ def spelling_key(word: str) -> str:
     for written, said in _TRANSLITERATIONS:
         key = key.replace(written, said)
     return _DOUBLED.sub(r"\1", key)
+
+
+def given_name_gender(key: str) -> str:
+    """ "male" or "female" if a given name (spelt by :func:`spelling_key`) is mostly one, else "".
+
+    From the first names of the US census the ``names`` package ships, with how common each is among
+    men and among women: "joe" is a man's, "florence" a woman's, "jean" neither clearly.
+    """
+    male, female = _given_name_frequencies().get(key, (0.0, 0.0))
+    if male > GENDER_ODDS * female:
+        return "male"
+    if female > GENDER_ODDS * male:
+        return "female"
+    return ""
+
+
+#: How much more common among one sex a given name must be to say a person's sex.
+GENDER_ODDS = 4
+
+
+@lru_cache(maxsize=1)
+def _given_name_frequencies() -> dict[str, tuple[float, float]]:
+    from importlib.resources import files
+
+    frequencies: dict[str, list[float]] = {}
+    for column, table in enumerate(("dist.male.first", "dist.female.first")):
+        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) >= 2:
+                frequencies.setdefault(spelling_key(fields[0]), [0.0, 0.0])[column] += float(fields[1])
+    return {name: (male, female) for name, (male, female) in frequencies.items()}
 
 
 @lru_cache(maxsize=_MEMO)
