@@ -350,3 +350,25 @@ def test_a_family_name_stays_apart_from_a_full_name_whose_given_name_says_nothin
     text = "Ilya Verloc sewed. Mr Verloc came in. Mrs Verloc looked up."
     groups = grouped(text, {"Ilya Verloc": "PERSON", "Verloc": "PERSON"})
     assert groups["Ilya Verloc"] == {"Ilya Verloc"}
+
+
+def test_a_surname_of_several_people_one_called_by_it_with_a_title_goes_to_the_one_mentioned_last():
+    text = "Nicholas Rostov rode. Rostov fired. Nicholas Rostov ran. Count Ilya Rostov laughed. Count Rostov danced. Rostov sat."
+    entities = build_entities(
+        mentions_in(text, {"Nicholas Rostov": "PERSON", "Ilya Rostov": "PERSON", "Rostov": "PERSON"}), text
+    )
+    spans = {e.name: [text[m.start :].split(".")[0] for m in e.mentions] for e in entities}
+    assert spans == {
+        "Nicholas Rostov": ["Nicholas Rostov rode", "Rostov fired", "Nicholas Rostov ran"],
+        "Ilya Rostov": ["Ilya Rostov laughed", "Rostov danced", "Rostov sat"],
+    }
+
+
+def test_a_saint_and_a_one_off_span_are_no_rivals_for_a_name():
+    text = "Nicholas Rostov rode. On St. Nicholas day, Nicholas smiled. Vienna Kutuzov. Prince Michael Kutuzov came. Prince Kutuzov slept. Kutuzov ate."
+    names = {"Nicholas Rostov": "PERSON", "Nicholas": "PERSON", "Vienna Kutuzov": "PERSON", "Michael Kutuzov": "PERSON",
+             "Kutuzov": "PERSON"}  # fmt: skip
+    groups = grouped(text, names)
+    assert groups["Nicholas Rostov"] == {"Nicholas Rostov", "Nicholas"}
+    assert groups["Michael Kutuzov"] == {"Michael Kutuzov", "Kutuzov"}
+    assert groups["Vienna Kutuzov"] == {"Vienna Kutuzov"}

@@ -45,9 +45,13 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       by several people goes, mention by mention, to the one mentioned last
       before it; mentions before any of them stay apart. A surname alone
       joins its only full name if at most a fifth of its mentions come before
-      it (Magwitch; not the Jarndyce lawsuit); a surname shared by several
-      people stays apart (giving it to the nearest cost precision on
-      LitBank: 0.903 -> 0.893).
+      it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
+      people goes, like a given name, to the one mentioned last if one of them
+      is called by it with a title ("Rostóv": Nicholas Rostóv, or Count
+      Rostóv); else it stays apart (giving it to the nearest full name cost
+      precision on LitBank: 0.903 -> 0.893). Saints ("St. Nicholas") and
+      names written once in someone's full name ("Vienna Kutúzov") are no
+      rivals for a word.
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
@@ -77,6 +81,7 @@ from glossary_tui.core.entities.names import (
     EPITHETS,
     MARRIED_TITLES,
     PARTICLES,
+    SAINTS,
     TITLES,
     UNMARRIED_TITLES,
     bare,
@@ -362,11 +367,11 @@ def _merge_titled_words(groups: list[Group]) -> None:
             if title in UNMARRIED_TITLES:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
         candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
+        matched = _title_matched(candidates, title, word, titles_by_word)
         if len(candidates) > 1:
             # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to
             # make a titled name ambiguous.
             candidates = [c for c in candidates if len(c.mentions) > 1] or candidates
-        matched = _title_matched(candidates, title, word, titles_by_word)
         # A family's name ("Mr. Verloc", "Mrs. Verloc") joins only a full name of the title's gender.
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
@@ -454,23 +459,31 @@ def _merge_bare_words(groups: list[Group]) -> None:
     named = [group for group in groups if group.mentions and not _bare_word(group)]
     by_given: dict[str, list[Group]] = defaultdict(list)
     by_surname: dict[str, list[Group]] = defaultdict(list)
+    by_title: dict[str, list[Group]] = defaultdict(list)
     for group in named:
-        for word in _given_names(group) | _titled_words(group):
-            by_given[_strip_particle(word)].append(group)
+        for word in _given_names(group):
+            by_given[word].append(group)
         for surname in _surnames(group):
             by_surname[surname].append(group)
+        for title, words in group.forms:
+            if len(words) == 1 and title and title not in MARRIED_TITLES and title not in SAINTS:
+                by_title[_strip_particle(words[0])].append(group)
     for group in sorted(bare_words, key=lambda group: -len(group.mentions)):
         word = _bare_word(group)
         as_given = [c for c in _unique(by_given.get(word, [])) if c.mentions]
         as_surname = [c for c in _unique(by_surname.get(word, [])) if c.mentions and c not in as_given]
         as_given, as_surname = _dominant_role(word, as_given, as_surname)
-        if as_given and not as_surname:
-            if len(as_given) == 1:
-                as_given[0].absorb(group)
-            else:
-                _share_by_nearest_mention(group, as_given)
-        elif len(as_surname) == 1 and not as_given and _mostly_after(group, as_surname[0]):
-            as_surname[0].absorb(group)
+        titled = [c for c in _unique(by_title.get(word, [])) if c.mentions]
+        candidates = _unique(as_given + as_surname + titled)
+        if len(candidates) > 1:
+            # One "Vienna Kutúzov" does not make the city a rival of Kutúzov for his surname.
+            candidates = [c for c in candidates if _uses(c, word) > 1] or candidates
+        if len(candidates) == 1:
+            # Known only as a surname, it must follow its full name (see _mostly_after).
+            if as_given or titled or _mostly_after(group, candidates[0]):
+                candidates[0].absorb(group)
+        elif candidates and (as_given or titled):
+            _share_by_nearest_mention(group, candidates)
 
 
 def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) -> tuple[list[Group], list[Group]]:
@@ -490,6 +503,11 @@ def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) ->
         if surname >= ROLE_DOMINANCE * given:
             return [], as_surname
     return as_given, as_surname
+
+
+def _uses(group: Group, word: str) -> int:
+    """How many of the group's mentions use ``word`` in a name, with a title or in a full name."""
+    return sum(count for (title, words), count in group.forms.items() if (title or len(words) > 1) and word in words)
 
 
 def _uses_as_given(group: Group, word: str, least: int = 1) -> int:

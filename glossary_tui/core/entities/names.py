@@ -31,6 +31,8 @@ TITLES = _word_set(
     general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
     uncle aunt auntie cousin grandfather grandmother granny citizen citizeness"""
 )
+#: Titles of saints: "St. Nicholas" is not the Nicholas of a novel.
+SAINTS = _word_set("saint st")
 #: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "My Elinor").
 EPITHETS = _word_set("old young little dear poor my our your his her their")
 #: Endings of patronymics ("Ilariónovich", "Pávlovna", "Dmítrich", "Iványch"): not a surname.
