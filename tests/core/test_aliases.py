@@ -370,5 +370,6 @@ def test_a_saint_and_a_one_off_span_are_no_rivals_for_a_name():
              "Kutuzov": "PERSON"}  # fmt: skip
     groups = grouped(text, names)
     assert groups["Nicholas Rostov"] == {"Nicholas Rostov", "Nicholas"}
+    assert sum(e.count for e in build_entities(mentions_in(text, names), text) if e.name == "Nicholas Rostov") == 2
     assert groups["Michael Kutuzov"] == {"Michael Kutuzov", "Kutuzov"}
     assert groups["Vienna Kutuzov"] == {"Vienna Kutuzov"}

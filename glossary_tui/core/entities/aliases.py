@@ -347,7 +347,7 @@ def _merge_titled_words(groups: list[Group]) -> None:
         if len(group.forms) != 1:
             continue
         title, words = next(iter(group.forms))
-        if not title:
+        if not title or title in SAINTS:
             continue
         word = _strip_particle(words[0])
         if title in MARRIED_TITLES:
