@@ -46,6 +46,8 @@ def test_the_title_before_a_mention_is_read_with_or_without_a_period(text, title
         ("Old Orlick", ("", ""), "", ("Orlick",)),
         ("My Elinor", ("", ""), "", ("Elinor",)),
         ("Rudolf the Fifth", ("", ""), "", ("Rudolf", "the", "Fifth")),
+        ("the King of Naples", ("", ""), "", ("King", "of", "Naples")),
+        ("Louis XII", ("", ""), "", ("Louis", "XII")),
         ("Taher al-Nono", ("", ""), "", ("Taher", "al-Nono")),
         ("Mrs. Joe Gargery", ("", ""), "mrs", ("Joe", "Gargery")),
     ],
@@ -64,6 +66,7 @@ def test_a_person_name_is_shown_with_its_title_as_written():
 
 def test_spellings_of_transliterations_share_a_key():
     assert spelling_key("Bezúkhov") == spelling_key("Besouhoff")
+    assert spelling_key("XII") != spelling_key("XI")
     assert spelling_key("Bolkónsky") == spelling_key("Bolkonski")
     assert spelling_key("Rostóv") != spelling_key("Rostóva")
 

@@ -227,7 +227,7 @@ def _people_forms(groups: list[Group], text: str) -> list[Group]:
     for group in groups:
         for mention in group.mentions:
             name = person_name(mention.text, title_before(text, mention.start) if text else ("", ""))
-            form: Form = (name.title, tuple(map(spelling_key, name.keys or (name_key(mention.text),))))
+            form: Form = (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))
             person = by_form.get(form)
             if person is None:
                 person = by_form[form] = Group("PERSON")
@@ -647,7 +647,10 @@ def _person_display_name(mentions: Sequence[Mention], text: str) -> str:
 def _shown_form(text: str, before: tuple[str, str]) -> tuple[bool, str] | None:
     """(is a full name, the name as shown) for one mention, or None if it has debris."""
     name = person_name(text, before)
-    if not name.words or not all(_clean_word(word) for word in name.words):
+    if not name.words or not all(
+        _clean_word(word) or (0 < index < len(name.words) - 1 and word in ("of", "the"))
+        for index, word in enumerate(name.words)
+    ):
         return None
     if len(name.words) >= 2:
         return True, name.shown(with_title=name.title in MARRIED_TITLES)

@@ -29,7 +29,8 @@ TITLES = _word_set(
     countess baron baroness duke duchess king queen emperor empress tsar czar tsarina archduke marquis marquess
     earl viscount president vice prime minister chancellor secretary senator governor mayor ambassador premier
     general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
-    uncle aunt auntie cousin grandfather grandmother granny citizen citizeness"""
+    uncle aunt auntie cousin grandfather grandmother granny citizen citizeness messer signor signore signora
+    signorina don dona herr frau fraulein senor senora senorita"""
 )
 #: Titles of saints: "St. Nicholas" is not the Nicholas of a novel.
 SAINTS = _word_set("saint st")
@@ -41,18 +42,22 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ich", "ych", "ovna"
 MALE_TITLES = _word_set(
     """mr mister master monsieur m messrs sir lord prince count baron duke king emperor tsar czar archduke
     marquis marquess earl viscount father brother uncle grandfather general gen colonel col major captain capt
-    lieutenant lt sergeant sgt corporal admiral commander marshal"""
+    lieutenant lt sergeant sgt corporal admiral commander marshal messer signor signore don herr senor"""
 )
 FEMALE_TITLES = _word_set(
     """mrs ms miss madam madame mme mlle mademoiselle dame lady princess countess baroness duchess queen
-    empress tsarina mother sister aunt auntie grandmother granny citizeness"""
+    empress tsarina mother sister aunt auntie grandmother granny citizeness signora signorina dona frau fraulein
+    senora senorita"""
 )
 #: A married woman's titles: with a surname they name a wife, and with a man's name, his wife ("Mrs. Joe").
-MARRIED_TITLES = _word_set("mrs madame mme")
+MARRIED_TITLES = _word_set("mrs madame mme signora frau senora")
 #: An unmarried woman's titles: with a surname alone they name the eldest daughter ("Miss Dashwood").
-UNMARRIED_TITLES = _word_set("miss mademoiselle mlle")
+UNMARRIED_TITLES = _word_set("miss mademoiselle mlle signorina fraulein senorita")
 #: Titles that say nothing of rank: used with a surname, they do not tell family members apart.
-COMMON_TITLES = _word_set("mr mrs ms miss mx master mister madam madame mme mlle mademoiselle monsieur m")
+COMMON_TITLES = _word_set(
+    "mr mrs ms miss mx master mister madam madame mme mlle mademoiselle monsieur m signor signore signora signorina "
+    "herr frau fraulein senor senora senorita"
+)
 #: Titles written abbreviated, with or without a period ("Mr." and "Mr").
 ABBREVIATED_TITLES = _word_set("mr mrs ms mx mme mlle messrs dr prof rev fr st gen col capt lt sgt")
 #: Name particles: they may start a surname without being one ("al-Nono", "de Winter").
@@ -94,9 +99,17 @@ _TRANSLITERATIONS = (("ff", "v"), ("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", 
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+_ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
+
+
 @lru_cache(maxsize=_MEMO)
 def spelling_key(word: str) -> str:
-    """A folded word with the differences of transliterations and doubled letters ironed out."""
+    """A folded word with the differences of transliterations and doubled letters ironed out.
+
+    A regnal number written in capitals stays as it is: "Louis XII" is not "Louis XI".
+    """
+    if _ROMAN_NUMERAL.fullmatch(word):
+        return word.casefold()
     key = fold(word)
     for written, said in _TRANSLITERATIONS:
         key = key.replace(written, said)
@@ -239,7 +252,7 @@ def person_name(text: str, before: tuple[str, str] = ("", "")) -> PersonName:
     inner_titles = [index for index, word in enumerate(words[:-1]) if index and _is_capitalised_title(word)]
     if inner_titles:
         words = words[inner_titles[-1] :]
-    while len(words) > 1 and (bare(words[0]) in TITLES or bare(words[0]) in EPITHETS):
+    while len(words) > 1 and (bare(words[0]) in TITLES or bare(words[0]) in EPITHETS) and words[1] != "of":
         if bare(words[0]) in TITLES:
             title, written_title = bare(words[0]), words[0]
         words = words[1:]
@@ -264,8 +277,10 @@ def _name_segment(text: str) -> str:
 
 
 def _is_regnal_the(words: list[str], index: int) -> bool:
-    """True for the "the" of "Rudolf the Fifth" or "Peter the Great": part of the name."""
-    return words[index] == "the" and index + 1 < len(words) and words[index + 1][:1].isupper()
+    """True for the "the" of "Rudolf the Fifth" or the "of" of "King of Naples": part of the name."""
+    if index + 1 >= len(words) or not words[index + 1][:1].isupper():
+        return False
+    return words[index] == "the" or (words[index] == "of" and bare(words[0]) in TITLES)
 
 
 def _is_capitalised_title(word: str) -> bool:
