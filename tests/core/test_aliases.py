@@ -373,3 +373,22 @@ def test_a_saint_and_a_one_off_span_are_no_rivals_for_a_name():
     assert sum(e.count for e in build_entities(mentions_in(text, names), text) if e.name == "Nicholas Rostov") == 2
     assert groups["Michael Kutuzov"] == {"Michael Kutuzov", "Kutuzov"}
     assert groups["Vienna Kutuzov"] == {"Vienna Kutuzov"}
+
+
+def test_a_rare_full_name_shows_only_if_its_given_name_and_surname_are_each_used_alone():
+    text = "Nicholas Rostov rode. Theodore Rostopchin spoke. Nicholas Rostov ran. Theodore Rostopchin wrote. " + (
+        "Nicholas laughed. Rostov fired. Count Rostopchin frowned. Rostopchin read. " * 20
+    )
+    names = {"Nicholas Rostov": "PERSON", "Nicholas": "PERSON", "Rostov": "PERSON", "Theodore Rostopchin": "PERSON",
+             "Rostopchin": "PERSON"}  # fmt: skip
+    entities = build_entities(mentions_in(text, names), text)
+    assert sorted(e.name for e in entities) == ["Count Rostopchin", "Nicholas Rostov"]
+
+
+def test_a_name_is_not_the_same_name_with_a_regnal_number():
+    text = "Napoleon Bonaparte marched. Napoleon III reigned later. Napoleon III fell. Emperor Napoleon rode. Napoleon slept."
+    groups = grouped(text, {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON", "Napoleon": "PERSON"})
+    assert groups["Napoleon Bonaparte"] == {"Napoleon Bonaparte", "Napoleon"}
+    assert groups["Napoleon III"] == {"Napoleon III"}
+    assert sum(e.count for e in build_entities(mentions_in(text, {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON",
+               "Napoleon": "PERSON"}), text) if e.name == "Napoleon Bonaparte") == 3  # fmt: skip

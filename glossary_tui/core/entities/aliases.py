@@ -57,11 +57,16 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    one longer name of the same label joins it ("Foreign Ministry", "the
    Russian Foreign Ministry").
 
-A person's display name is the most frequent full name written at least
-twice (or in a tenth of the mentions) that does not end in a patronymic
-("Pierre Bezúkhov"), else the most frequent full name or titled form ("Anna
-Pávlovna", "Kutúzov" rather than "Michael Ilariónovich", "Miss Havisham",
-"Prince Andrew"); forms with debris or initials never show. Other names
+A person's display name is the most frequent full name that does not end
+in a patronymic and is written in a twentieth of the mentions (at least
+twice; in a short text, a tenth will do), or twice with its given name and
+its surname each a twentieth of the mentions alone ("Nicholas Rostóv",
+called "Nicholas" and "Rostóv"); else the most frequent full name or titled
+form ("Anna Pávlovna", "Kutúzov" rather than "Michael Ilariónovich",
+"Count Rostopchín", "Miss Havisham", "Prince Andrew"). Forms with debris or
+initials never show. A full name with a regnal number ("Napoleon III") is
+another person than the bare name's, if the bare name has a candidate
+without one. Other names
 show their most frequent form without determiner or possessive ("London",
 not "City of London"), ties to the most complete.
 """
@@ -89,6 +94,7 @@ from glossary_tui.core.entities.names import (
     gender_of_title,
     given_name_gender,
     is_patronymic,
+    is_regnal_number,
     name_key,
     person_name,
     spelling_key,
@@ -116,6 +122,10 @@ GIVEN_NAME_SIMILARITY = 0.8
 #: it must be: a one-off "Evidently Speránski" among 75 mentions is debris, "Sergey Lavrov" in a news story is not.
 DISPLAYED_FULL_NAME_MENTIONS = 2
 DISPLAYED_FULL_NAME_SHARE = 0.1
+#: And a full name must be a fair share of a person's mentions to show, unless its given name and its
+#: surname are each one: Rostopchín, named in full twice among 136 mentions, is shown as the book calls
+#: him, Nicholas Rostóv (20 of 1,086) as "Nicholas" and "Rostóv" both are.
+DISPLAYED_FULL_NAME_LEAST_SHARE = 0.05
 
 _WORD = re.compile(r"[^\s]+")
 #: A person's form: its title (folded, or "") and its name's words (as :func:`spelling_key` spells them).
@@ -269,9 +279,7 @@ def _gender(group: Group) -> str:
 
 def _wife(group: Group) -> bool:
     """True if the group is called "Mrs." with a man's name ("Mrs. John Dashwood"): a wife, named for him."""
-    return any(
-        title in MARRIED_TITLES and given_name_gender(words[0]) == "male" for title, words in _full_forms(group)
-    )
+    return any(title in MARRIED_TITLES and given_name_gender(words[0]) == "male" for title, words in _full_forms(group))
 
 
 def _married(group: Group) -> bool:
@@ -363,7 +371,7 @@ def _merge_titled_words(groups: list[Group]) -> None:
             as_given = [c for c in _unique(by_given.get(word, [])) if not _married(c)]
             as_surname = [c for c in _unique(by_surname.get(word, [])) if not _married(c) and c not in as_given]
             as_given, as_surname = _dominant_role(word, as_given, as_surname)
-            candidates = as_given + as_surname
+            candidates = _unnumbered_first(as_given + as_surname)
             if title in UNMARRIED_TITLES:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
         candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
@@ -474,7 +482,7 @@ def _merge_bare_words(groups: list[Group]) -> None:
         as_surname = [c for c in _unique(by_surname.get(word, [])) if c.mentions and c not in as_given]
         as_given, as_surname = _dominant_role(word, as_given, as_surname)
         titled = [c for c in _unique(by_title.get(word, [])) if c.mentions]
-        candidates = _unique(as_given + as_surname + titled)
+        candidates = _unnumbered_first(_unique(as_given + as_surname + titled))
         if len(candidates) > 1:
             # One "Vienna Kutúzov" does not make the city a rival of Kutúzov for his surname.
             candidates = [c for c in candidates if _uses(c, word) > 1] or candidates
@@ -503,6 +511,16 @@ def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) ->
         if surname >= ROLE_DOMINANCE * given:
             return [], as_surname
     return as_given, as_surname
+
+
+def _unnumbered_first(candidates: list[Group]) -> list[Group]:
+    """The candidates without a regnal number if there are any: "Napoleon" is Bonaparte, not Napoleon III."""
+    return [c for c in candidates if not _numbered(c)] or candidates
+
+
+def _numbered(group: Group) -> bool:
+    full = _full_forms(group)
+    return bool(full) and all(is_regnal_number(words[-1]) for _, words in full)
 
 
 def _uses(group: Group, word: str) -> int:
@@ -632,8 +650,28 @@ def _person_display_name(mentions: Sequence[Mention], text: str) -> str:
         is_full, name = shown
         (full if is_full else short)[name] += 1
         first_seen.setdefault(name, mention.start)
-    least = min(DISPLAYED_FULL_NAME_MENTIONS, DISPLAYED_FULL_NAME_SHARE * len(mentions))
-    full = Counter({name: count for name, count in full.items() if count >= least and _no_initial(name)})
+    least = max(
+        min(DISPLAYED_FULL_NAME_MENTIONS, DISPLAYED_FULL_NAME_SHARE * len(mentions)),
+        DISPLAYED_FULL_NAME_LEAST_SHARE * len(mentions),
+    )
+    # How often each word is the whole name (with or without a title): "Nicholas" and "Rostóv" alone.
+    alone: Counter[str] = Counter()
+    for name, count in short.items():
+        alone[fold(name.split()[-1])] += count
+    share = DISPLAYED_FULL_NAME_LEAST_SHARE * len(mentions)
+
+    def both_parts_used(name: str) -> bool:
+        words = name.split()
+        return alone[fold(words[0])] >= share and alone[fold(words[-1])] >= share
+
+    full = Counter(
+        {
+            name: count
+            for name, count in full.items()
+            if (count >= least or (count >= DISPLAYED_FULL_NAME_MENTIONS and both_parts_used(name)))
+            and _no_initial(name)
+        }
+    )
     # A full name ending in a surname shows; one ending in a patronymic ("Michael Ilariónovich")
     # competes with the short forms ("Kutúzov").
     forms = Counter({name: count for name, count in full.items() if not is_patronymic(name.split()[-1])})
@@ -666,7 +704,7 @@ def _clean_word(word: str) -> bool:
     if not word[:1].isupper() and fold(word).split("-")[0].split("'")[0] not in PARTICLES:
         return False
     letters = [char for char in word if char.isalpha()]
-    if not letters or (len(letters) > 1 and word.isupper()):
+    if not letters or (len(letters) > 1 and word.isupper() and not is_regnal_number(fold(word))):
         return False
     return all(char.isalpha() or char in "-'’." for char in word)
 

@@ -102,6 +102,11 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
 
 
+def is_regnal_number(key: str) -> bool:
+    """True for a folded regnal number ("iii" of "Napoleon III")."""
+    return bool(_ROMAN_NUMERAL.fullmatch(key.upper()))
+
+
 @lru_cache(maxsize=_MEMO)
 def spelling_key(word: str) -> str:
     """A folded word with the differences of transliterations and doubled letters ironed out.
