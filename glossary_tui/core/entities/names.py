@@ -76,6 +76,8 @@ _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 def fold(text: str) -> str:
     """``text`` case-folded, without diacritics, with straight quotes and single spaces."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(plain.casefold().split())
