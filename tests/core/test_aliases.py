@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary_tui.core.entities.aliases import canonical_name
 from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -392,3 +393,20 @@ def test_a_name_is_not_the_same_name_with_a_regnal_number():
     assert groups["Napoleon III"] == {"Napoleon III"}
     assert sum(e.count for e in build_entities(mentions_in(text, {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON",
                "Napoleon": "PERSON"}), text) if e.name == "Napoleon Bonaparte") == 3  # fmt: skip
+
+
+def test_a_married_womans_titles_of_one_name_are_one_woman_but_never_with_miss():
+    text = "Madame Defarge knitted. Citizeness Defarge watched. Mrs. Pocket sat. Miss Pocket rose."
+    entities = build_entities(mentions_in(text, {"Defarge": "PERSON", "Pocket": "PERSON"}), text)
+    assert sorted((e.name, e.count) for e in entities) == [
+        ("Madame Defarge", 2),
+        ("Miss Pocket", 1),
+        ("Mrs. Pocket", 1),
+    ]
+
+
+def test_a_name_a_bigger_entity_shows_is_given_up_for_another_form():
+    text = "Defarge smiled. Defarge knitted. Defarge sat. Madame Defarge rose. Madame Defarge spoke."
+    mentions = mentions_in(text, {"Defarge": "PERSON"})
+    assert canonical_name(mentions, "PERSON", text) == "Defarge"
+    assert canonical_name(mentions, "PERSON", text, taken={"Defarge"}) == "Madame Defarge"

@@ -37,7 +37,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       word with another title ("Count Kutúzov", "Prince Kutúzov"); with no
       such person, the titled forms of one word are one person when their
       titles agree in gender ("Colonel Brandon", "Mr. Brandon"; for a
-      family's name, the same gender).
+      family's name, the same gender), never a married woman's title with an
+      unmarried one's (Mrs. Pocket, Miss Pocket).
    d. *A bare word* joins the only person who has it as a given name, a
       titled name or a surname ("Pierre", "Willoughby"). A word used far
       more often as a given name than as a surname is a given name ("Pierre",
@@ -75,7 +76,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -172,19 +173,21 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     return merged
 
 
-def canonical_name(mentions: Sequence[Mention], label: str, text: str = "") -> str:
+def canonical_name(mentions: Sequence[Mention], label: str, text: str = "", taken: Set[str] = frozenset()) -> str:
     """The name an entity is shown by (see the module's last paragraph).
 
     ``text`` lets a person's title written before a mention count ("Miss" +
-    "Havisham" is shown "Miss Havisham").
+    "Havisham" is shown "Miss Havisham"). A name in ``taken`` (the names of
+    bigger entities) is shown only if no other form of this one is: of two
+    people called "Defarge", the second is shown "Madame Defarge".
     """
     if label == "PERSON":
-        return _person_display_name(mentions, text)
+        return _person_display_name(mentions, text, taken)
     spellings = Counter(display_name(mention.text, label) for mention in mentions)
     first_seen: dict[str, int] = {}
     for mention in mentions:
         first_seen.setdefault(display_name(mention.text, label), mention.start)
-    return max(spellings, key=lambda name: (spellings[name], len(_words(name)), -first_seen[name]))
+    return max(spellings, key=lambda name: (name not in taken, spellings[name], len(_words(name)), -first_seen[name]))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -422,8 +425,9 @@ def _merge_same_titled_words(groups: list[Group]) -> None:
     """Rule 2c: titled one-word forms left apart join the person called by the word with another title.
 
     "Count Kutúzov" joins the one person already called "Prince Kutúzov"; with no such person, the
-    titled forms of one word are one person ("Colonel Brandon", "Mr. Brandon"). Titles must agree in
-    gender: for a family's name (with a man's and a woman's common title), they must be the same.
+    titled forms of one word are one person ("Colonel Brandon", "Mr. Brandon"; "Madame Defarge",
+    "Citizeness Defarge"). Titles must agree in gender (for a family's name, with a man's and a
+    woman's common title, be the same), and a married woman's title never meets an unmarried one's.
     """
     leftover: dict[str, list[Group]] = defaultdict(list)
     placed: dict[str, list[Group]] = defaultdict(list)
@@ -439,13 +443,16 @@ def _merge_same_titled_words(groups: list[Group]) -> None:
                 placed[word].append(group)
         elif len(group.forms) == 1:
             title, words = next(iter(group.forms))
-            if title and title not in MARRIED_TITLES:
+            if title and title not in SAINTS:
                 leftover[words[0]].append(group)
     for word, same in leftover.items():
         family = _is_family(titles_by_word[word])
 
         def agree(first: Group, second: Group, family: bool = family) -> bool:
             one, other = _gender(first), _gender(second)
+            titles = _titles(first) | _titles(second)
+            if titles & MARRIED_TITLES and titles & UNMARRIED_TITLES:
+                return False  # Mrs. Pocket is not Miss Pocket
             return one == other or (not family and _compatible(one, other))
 
         same.sort(key=lambda group: -len(group.mentions))
@@ -635,7 +642,7 @@ def _share_by_nearest_mention(short: Group, candidates: list[Group]) -> None:
     short.mentions = kept
 
 
-def _person_display_name(mentions: Sequence[Mention], text: str) -> str:
+def _person_display_name(mentions: Sequence[Mention], text: str, taken: Set[str]) -> str:
     """The most frequent full name written often enough, else the most frequent titled form.
 
     Forms with an unclean word never show, nor full names with an initial ("Mrs. J. Gargery").
@@ -675,10 +682,14 @@ def _person_display_name(mentions: Sequence[Mention], text: str) -> str:
     # A full name ending in a surname shows; one ending in a patronymic ("Michael Ilariónovich")
     # competes with the short forms ("Kutúzov").
     forms = Counter({name: count for name, count in full.items() if not is_patronymic(name.split()[-1])})
-    forms = forms or full + short
-    if not forms:
-        return display_name(mentions[0].text, "PERSON")
-    return max(forms, key=lambda name: (forms[name], -first_seen[name]))
+    preferred = forms or full + short
+    for pool in (preferred, full + short):
+        free = [name for name in pool if name not in taken]
+        if free:
+            return max(free, key=lambda name: (pool[name], -first_seen[name]))
+    if preferred:
+        return max(preferred, key=lambda name: (preferred[name], -first_seen[name]))
+    return display_name(mentions[0].text, "PERSON")
 
 
 @lru_cache(maxsize=1 << 15)
