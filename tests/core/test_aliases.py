@@ -216,7 +216,10 @@ def test_mrs_and_a_mans_given_name_is_his_wife():
 
 
 def test_miss_and_a_surname_joins_the_one_woman_of_that_name_but_not_one_called_miss_by_her_given_name():
-    text = "Emma Woodhouse smiled. Mr. Woodhouse worried. Miss Woodhouse replied. Lucy Steele came; Miss Lucy Steele sat. Miss Steele spoke."
+    text = (
+        "Emma Woodhouse smiled. Mr. Woodhouse worried. "
+        "Miss Woodhouse replied. Lucy Steele came; Miss Lucy Steele sat. Miss Steele spoke."
+    )
     groups = grouped(
         text, {"Emma Woodhouse": "PERSON", "Woodhouse": "PERSON", "Lucy Steele": "PERSON", "Steele": "PERSON"}
     )
@@ -337,7 +340,10 @@ def test_a_name_known_by_its_title_is_shown_with_it():
 
 
 def test_mr_and_a_surname_joins_the_only_man_of_that_name_a_given_name_tells_apart():
-    text = "Florence Linden wrote. John Linden read. Mr. Linden sighed. Mrs. Kronborg cooked. Peter Kronborg preached. Mr. Kronborg sang."
+    text = (
+        "Florence Linden wrote. John Linden read. Mr. Linden sighed. "
+        "Mrs. Kronborg cooked. Peter Kronborg preached. Mr. Kronborg sang."
+    )
     groups = grouped(text, {"Florence Linden": "PERSON", "John Linden": "PERSON", "Linden": "PERSON",
                             "Kronborg": "PERSON", "Peter Kronborg": "PERSON"})  # fmt: skip
     assert groups["John Linden"] == {"John Linden", "Linden"}
@@ -353,7 +359,10 @@ def test_a_family_name_stays_apart_from_a_full_name_whose_given_name_says_nothin
 
 
 def test_a_surname_of_several_people_one_called_by_it_with_a_title_goes_to_the_one_mentioned_last():
-    text = "Nicholas Rostov rode. Rostov fired. Nicholas Rostov ran. Count Ilya Rostov laughed. Count Rostov danced. Rostov sat."
+    text = (
+        "Nicholas Rostov rode. Rostov fired. Nicholas Rostov ran. "
+        "Count Ilya Rostov laughed. Count Rostov danced. Rostov sat."
+    )
     entities = build_entities(
         mentions_in(text, {"Nicholas Rostov": "PERSON", "Ilya Rostov": "PERSON", "Rostov": "PERSON"}), text
     )
@@ -365,7 +374,10 @@ def test_a_surname_of_several_people_one_called_by_it_with_a_title_goes_to_the_o
 
 
 def test_a_saint_and_a_one_off_span_are_no_rivals_for_a_name():
-    text = "Nicholas Rostov rode. On St. Nicholas day, Nicholas smiled. Vienna Kutuzov. Prince Michael Kutuzov came. Prince Kutuzov slept. Kutuzov ate."
+    text = (
+        "Nicholas Rostov rode. On St. Nicholas day, Nicholas smiled. "
+        "Vienna Kutuzov. Prince Michael Kutuzov came. Prince Kutuzov slept. Kutuzov ate."
+    )
     names = {"Nicholas Rostov": "PERSON", "Nicholas": "PERSON", "Vienna Kutuzov": "PERSON", "Michael Kutuzov": "PERSON",
              "Kutuzov": "PERSON"}  # fmt: skip
     groups = grouped(text, names)
@@ -386,12 +398,16 @@ def test_a_rare_full_name_shows_only_if_its_given_name_and_surname_are_each_used
 
 
 def test_a_name_is_not_the_same_name_with_a_regnal_number():
-    text = "Napoleon Bonaparte marched. Napoleon III reigned later. Napoleon III fell. Emperor Napoleon rode. Napoleon slept."
-    groups = grouped(text, {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON", "Napoleon": "PERSON"})
+    text = (
+        "Napoleon Bonaparte marched. Napoleon III reigned later. "
+        "Napoleon III fell. Emperor Napoleon rode. Napoleon slept."
+    )
+    names = {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON", "Napoleon": "PERSON"}
+    groups = grouped(text, names)
     assert groups["Napoleon Bonaparte"] == {"Napoleon Bonaparte", "Napoleon"}
     assert groups["Napoleon III"] == {"Napoleon III"}
-    assert sum(e.count for e in build_entities(mentions_in(text, {"Napoleon Bonaparte": "PERSON", "Napoleon III": "PERSON",
-               "Napoleon": "PERSON"}), text) if e.name == "Napoleon Bonaparte") == 3  # fmt: skip
+    entities = build_entities(mentions_in(text, names), text)
+    assert sum(e.count for e in entities if e.name == "Napoleon Bonaparte") == 3
 
 
 def test_a_married_womans_titles_of_one_name_are_one_woman_but_never_with_miss():
