@@ -54,7 +54,7 @@ async def test_rename_relabel_split_and_hide(db):
         await select(app, pilot, "Prince Vasili")
         await pilot.press("R", *["backspace"] * 13, *"Vasili Kuragin", "enter")
         await settle(app, pilot)
-        assert people(app)["Vasili Kuragin"] == ("Prince Vasili",)
+        assert people(app)["Vasili Kuragin"] == ("Prince Vasili", "Vasili")  # the title-free spelling too
         await pilot.press("L", *"NORP", "enter")
         await settle(app, pilot)
         assert next(e for e in app.screen.entities if e.name == "Vasili Kuragin").label == "NORP"

@@ -5,231 +5,132 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 
 1. **One label per name.** When spaCy labels one name differently in
    different places, every group of that name takes the majority label.
-2. **People.** Titles and honorifics ("Mr", "Princess", "General", …) are
-   ignored for matching; name particles ("al-", "de", "von", …) do not hide a
-   surname ("Al-Nono" is "Taher al-Nono"). Full names (two words or more) with
-   the same surname and similar given names are one person ("Sergey" and
-   "Sergei Lavrov"). One-word forms of a name with and without a title are one
-   ("Miss Bartlett", "Bartlett"), unless the word is used with both a man's and
-   a woman's title: then it is a family's name ("Mr Verloc", "Mrs Verloc") and
-   each titled form stays its own person. A given name alone joins the only
-   full name with that given name; with several (two Natashas), each mention
-   goes to the person whose full name came last before it, and mentions before
-   any full name stay apart. A surname alone joins the only full name with that
-   surname, if that full name was mentioned before it or the short form has a
-   title; a surname shared by several full names (two Rostóvs) stays apart
-   (giving it to the nearest full name cost precision on LitBank: 0.903 ->
-   0.893). Titles of one gender never join a name used with titles of the
-   other.
+2. **People.** A person mention is read with the title written before it
+   (:func:`~glossary_tui.core.entities.names.person_name`): "Pocket" after
+   "Mrs." is the name ``pocket`` with the title ``mrs``, and each title and
+   name is a form of its own. Then, in four passes:
+
+   a. *Full names* (two words or more) with one surname and similar given
+      names are one person ("Sergey" and "Sergei Lavrov"); a given name and
+      patronymic joins the only longer name that starts with them ("Anna
+      Pávlovna", "Anna Pávlovna Schérer"). A married woman's title with a
+      man's name names his wife: "Mrs. Joe Gargery" stays apart from "Joe
+      Gargery".
+   b. *A title and one word* ("Prince Andrew", "Count Rostóv", "Miss
+      Woodhouse") joins the full name whose given name or surname it is: the
+      one used with the same title (alone, or three times as often as any
+      other: "Mr. Pocket" is Matthew Pocket), or whose family is ("Princess
+      Mary" and "Princess Bolkónskaya" make Mary Bolkónskaya), else the only
+      one. "Mrs." with a surname joins only a full name used with "Mrs." and
+      not named for a man (Mrs. Dashwood is not Mrs. John Dashwood); "Mrs."
+      with a given name joins only a wife's full name ("Mrs. Joe", "Mrs. Joe
+      Gargery"); "Miss" with a surname never joins a woman called "Miss" with
+      her given name (Miss Steele is not Miss Lucy Steele: the eldest
+      daughter is Miss Steele). A word used with both a man's and a woman's
+      common title (Mr. and Mrs. Verloc) is a family's name: "Mr." joins only
+      a full name used with "Mr." or whose given name is a man's. Titles of
+      one gender never join a name of the other, told by its titles or its
+      given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
+      "Mr. Linden" is John Linden, not Florence Linden). A full name written
+      once beside others does not make a titled name ambiguous.
+   c. *A titled word left over* joins the one person already called by the
+      word with another title ("Count Kutúzov", "Prince Kutúzov"); with no
+      such person, the titled forms of one word are one person when their
+      titles agree in gender ("Colonel Brandon", "Mr. Brandon"; for a
+      family's name, the same gender), never a married woman's title with an
+      unmarried one's (Mrs. Pocket, Miss Pocket).
+   d. *A bare word* joins the only person who has it as a given name, a
+      titled name or a surname ("Pierre", "Willoughby"). A word used far
+      more often as a given name than as a surname is a given name ("Pierre",
+      in spite of one "Moscow Pierre"), and the reverse. A given name shared
+      by several people goes, mention by mention, to the one mentioned last
+      before it; mentions before any of them stay apart. A surname alone
+      joins its only full name if at most a fifth of its mentions come before
+      it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
+      people goes, like a given name, to the one mentioned last if one of them
+      is called by it with a title ("Rostóv": Nicholas Rostóv, or Count
+      Rostóv); else it stays apart (giving it to the nearest full name cost
+      precision on LitBank: 0.903 -> 0.893). Saints ("St. Nicholas") and
+      names written once in someone's full name ("Vienna Kutúzov") are no
+      rivals for a word.
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
    Russian Foreign Ministry").
 
-The canonical name is the most complete form without titles, and among
-equally complete forms the most frequent.
+A person's display name is the most frequent full name that does not end
+in a patronymic and is written in a twentieth of the mentions (at least
+twice; in a short text, a tenth will do), or twice with its given name and
+its surname each a twentieth of the mentions alone ("Nicholas Rostóv",
+called "Nicholas" and "Rostóv"); else the most frequent full name or titled
+form ("Anna Pávlovna", "Kutúzov" rather than "Michael Ilariónovich",
+"Count Rostopchín", "Miss Havisham", "Prince Andrew"). Forms with debris or
+initials never show. A full name with a regnal number ("Napoleon III") is
+another person than the bare name's, if the bare name has a candidate
+without one. Other names
+show their most frequent form without determiner or possessive ("London",
+not "City of London"), ties to the most complete.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import JaroWinkler
 
-from glossary_tui.core.entities.names import fold, name_key
+from glossary_tui.core.entities.names import (
+    COMMON_TITLES,
+    EPITHETS,
+    MARRIED_TITLES,
+    PARTICLES,
+    SAINTS,
+    TITLES,
+    UNMARRIED_TITLES,
+    bare,
+    fold,
+    gender_of_title,
+    given_name_gender,
+    is_patronymic,
+    is_regnal_number,
+    name_key,
+    person_name,
+    spelling_key,
+    strip_determiner,
+    strip_possessive,
+    title_before,
+)
 from glossary_tui.core.extraction.mentions import Mention
 
-#: Words before a person's name that are not part of it.
-TITLES = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "master",
-        "mister",
-        "madam",
-        "madame",
-        "mme",
-        "mlle",
-        "mademoiselle",
-        "monsieur",
-        "m",
-        "messrs",
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "rev",
-        "reverend",
-        "fr",
-        "father",
-        "mother",
-        "brother",
-        "sister",
-        "saint",
-        "st",
-        "sir",
-        "dame",
-        "lady",
-        "lord",
-        "prince",
-        "princess",
-        "count",
-        "countess",
-        "baron",
-        "baroness",
-        "duke",
-        "duchess",
-        "king",
-        "queen",
-        "emperor",
-        "empress",
-        "tsar",
-        "czar",
-        "tsarina",
-        "archduke",
-        "marquis",
-        "marquess",
-        "earl",
-        "viscount",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "chancellor",
-        "secretary",
-        "senator",
-        "governor",
-        "mayor",
-        "ambassador",
-        "premier",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "major",
-        "captain",
-        "capt",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "corporal",
-        "admiral",
-        "commander",
-        "marshal",
-        "uncle",
-        "aunt",
-        "auntie",
-        "cousin",
-        "grandfather",
-        "grandmother",
-        "granny",
-        "old",
-        "young",
-        "little",
-    }
-)
-#: Titles that say a person is a man, or a woman.
-MALE_TITLES = frozenset(
-    {
-        "mr",
-        "mister",
-        "master",
-        "monsieur",
-        "m",
-        "messrs",
-        "sir",
-        "lord",
-        "prince",
-        "count",
-        "baron",
-        "duke",
-        "king",
-        "emperor",
-        "tsar",
-        "czar",
-        "archduke",
-        "marquis",
-        "marquess",
-        "earl",
-        "viscount",
-        "father",
-        "brother",
-        "uncle",
-        "grandfather",
-    }
-)
-FEMALE_TITLES = frozenset(
-    {
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "madame",
-        "mme",
-        "mlle",
-        "mademoiselle",
-        "dame",
-        "lady",
-        "princess",
-        "countess",
-        "baroness",
-        "duchess",
-        "queen",
-        "empress",
-        "tsarina",
-        "mother",
-        "sister",
-        "aunt",
-        "auntie",
-        "grandmother",
-        "granny",
-    }
-)
 #: Labels the model gives people's names by mistake ("Florence" as an ORG beside "Florence Linden").
 MISLABELLED_PERSON_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-#: Name particles: they may start a surname without being one.
-PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "des",
-        "le",
-        "la",
-        "van",
-        "von",
-        "der",
-        "den",
-        "ter",
-        "ten",
-        "bin",
-        "ibn",
-        "ben",
-        "abu",
-        "ap",
-        "mac",
-    }
-)
 #: Labels whose names merge by the organisation and place rules.
 CONTAINMENT_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 #: Words skipped when spelling an acronym.
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&"})
+#: How much more often a full name must be used with a title than any other to take that title alone.
+TITLE_DOMINANCE = 3
+#: How much more often a word must be used as a given name than as a surname (or the reverse) to be one.
+ROLE_DOMINANCE = 3
+#: The share of a surname's mentions that may come before its only full name for it to join that name.
+SURNAME_BEFORE_FULL_NAME = 0.2
 #: How alike two given names must be to be spellings of one (Jaro-Winkler similarity).
 GIVEN_NAME_SIMILARITY = 0.8
+#: How often a person's full name must be written to be its display name, or which share of the mentions
+#: it must be: a one-off "Evidently Speránski" among 75 mentions is debris, "Sergey Lavrov" in a news story is not.
+DISPLAYED_FULL_NAME_MENTIONS = 2
+DISPLAYED_FULL_NAME_SHARE = 0.1
+#: And a full name must be a fair share of a person's mentions to show, unless its given name and its
+#: surname are each one: Rostopchín, named in full twice among 136 mentions, is shown as the book calls
+#: him, Nicholas Rostóv (20 of 1,086) as "Nicholas" and "Rostóv" both are.
+DISPLAYED_FULL_NAME_LEAST_SHARE = 0.05
 
 _WORD = re.compile(r"[^\s]+")
+#: A person's form: its title (folded, or "") and its name's words (as :func:`spelling_key` spells them).
+Form = tuple[str, tuple[str, ...]]
 
 
 @dataclass
@@ -239,16 +140,16 @@ class Group:
     label: str
     mentions: list[Mention] = field(default_factory=list)
     keys: set[str] = field(default_factory=set)
-    #: Titles written before or in the mentions ("mr", "mrs"), folded.
-    titles: set[str] = field(default_factory=set)
+    #: For people: every title-and-name form of the mentions, and how many mentions have it.
+    forms: Counter[Form] = field(default_factory=Counter)
 
     def absorb(self, other: Group) -> None:
         self.mentions += other.mentions
         self.keys |= other.keys
-        self.titles |= other.titles
+        self.forms.update(other.forms)
         other.mentions = []
         other.keys = set()
-        other.titles = set()
+        other.forms = Counter()
 
 
 def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
@@ -257,49 +158,54 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     ``text``, the document the mentions index, lets titles written just before
     a mention count ("Mr" in "Mr Verloc", where the model tags only "Verloc").
     """
-    groups = _exact_groups(mentions, text)
+    groups = _exact_groups(mentions)
     groups = _majority_labels(groups)
-    people = [group for group in groups if group.label == "PERSON"]
+    people = _people_forms([group for group in groups if group.label == "PERSON"], text)
+    others = [group for group in groups if group.label != "PERSON"]
     _merge_people(people)
-    _adopt_mislabelled_names(people, [g for g in groups if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
+    _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
-        _merge_names([group for group in groups if group.label == label and group.mentions])
-    merged = [group for group in groups if group.mentions]
+        _merge_names([group for group in others if group.label == label and group.mentions])
+    merged = [group for group in (*people, *others) if group.mentions]
     for group in merged:
         group.mentions.sort()
     merged.sort(key=lambda group: group.mentions[0].start)
     return merged
 
 
-def canonical_name(mentions: Sequence[Mention], label: str) -> str:
-    """The most complete spelling without titles; ties go to the most frequent, then the first."""
+def canonical_name(mentions: Sequence[Mention], label: str, text: str = "", taken: Set[str] = frozenset()) -> str:
+    """The name an entity is shown by (see the module's last paragraph).
+
+    ``text`` lets a person's title written before a mention count ("Miss" +
+    "Havisham" is shown "Miss Havisham"). A name in ``taken`` (the names of
+    bigger entities) is shown only if no other form of this one is: of two
+    people called "Defarge", the second is shown "Madame Defarge".
+    """
+    if label == "PERSON":
+        return _person_display_name(mentions, text, taken)
     spellings = Counter(display_name(mention.text, label) for mention in mentions)
     first_seen: dict[str, int] = {}
     for mention in mentions:
         first_seen.setdefault(display_name(mention.text, label), mention.start)
-    return max(spellings, key=lambda name: (len(_words(name)), spellings[name], -first_seen[name]))
+    return max(spellings, key=lambda name: (name not in taken, spellings[name], len(_words(name)), -first_seen[name]))
 
 
+@lru_cache(maxsize=1 << 15)
 def display_name(text: str, label: str) -> str:
     """A mention's text as a name: single spaces, no leading "the", possessive or (for people) title."""
-    words = " ".join(text.split()).split(" ")
-    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
-        words = words[1:]
+    words = strip_determiner(text.split())
     if label == "PERSON":
-        while len(words) > 1 and _bare(words[0]) in TITLES:
+        while len(words) > 1 and (bare(words[0]) in TITLES or bare(words[0]) in EPITHETS):
             words = words[1:]
-    name = " ".join(words)
-    if len(name) > 2 and name[-2:].lower() in ("'s", "’s"):
-        name = name[:-2]
-    elif len(name) > 2 and name[-1] in "'’" and name[-2].lower() == "s":
-        name = name[:-1]
-    return name
+    if words:
+        words[-1] = strip_possessive(words[-1])
+    return " ".join(words)
 
 
 # -- steps ----------------------------------------------------------------------------------
 
 
-def _exact_groups(mentions: Iterable[Mention], text: str) -> list[Group]:
+def _exact_groups(mentions: Iterable[Mention]) -> list[Group]:
     groups: dict[tuple[str, str], Group] = {}
     for mention in sorted(mentions):
         key = name_key(mention.text)
@@ -307,13 +213,6 @@ def _exact_groups(mentions: Iterable[Mention], text: str) -> list[Group]:
         if group is None:
             group = groups[(mention.label, key)] = Group(mention.label, keys={key})
         group.mentions.append(mention)
-        words = _words(key)
-        if words and _bare(words[0]) in TITLES:
-            group.titles.add(_bare(words[0]))
-        elif text:
-            before = _words(fold(text[max(0, mention.start - 16) : mention.start]))
-            if before and _bare(before[-1]) in TITLES:
-                group.titles.add(_bare(before[-1]))
     return list(groups.values())
 
 
@@ -335,64 +234,346 @@ def _majority_labels(groups: list[Group]) -> list[Group]:
     return result
 
 
+def _people_forms(groups: list[Group], text: str) -> list[Group]:
+    """People's groups split by form: the title read before or in each mention, and the name's words."""
+    by_form: dict[Form, Group] = {}
+    for group in groups:
+        for mention in group.mentions:
+            name = person_name(mention.text, title_before(text, mention.start) if text else ("", ""))
+            form: Form = (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))
+            person = by_form.get(form)
+            if person is None:
+                person = by_form[form] = Group("PERSON")
+            person.forms[form] += 1
+            person.mentions.append(mention)
+            person.keys.add(name_key(mention.text))
+    return list(by_form.values())
+
+
+def _full_forms(group: Group) -> list[Form]:
+    return [form for form in group.forms if len(form[1]) >= 2]
+
+
+def _given_names(group: Group) -> set[str]:
+    """Given names of the group's full names (not a wife's: "Mrs. Joe Gargery" names Joe)."""
+    return {words[0] for title, words in group.forms if len(words) >= 2 and title not in MARRIED_TITLES}
+
+
+def _surnames(group: Group) -> set[str]:
+    return {_surname(words) for _, words in group.forms if len(words) >= 2}
+
+
+def _titled_words(group: Group) -> set[str]:
+    """The one-word names the group is called by with a title (not a married woman's)."""
+    return {words[0] for title, words in group.forms if len(words) == 1 and title and title not in MARRIED_TITLES}
+
+
+def _full_titles(group: Group) -> set[str]:
+    return {title for title, words in group.forms if len(words) >= 2 and title}
+
+
+def _gender(group: Group) -> str:
+    """ "male" or "female": what the group's titles say, else what its given names say; "" if unsure."""
+    genders = {gender_of_title(title) for title, _ in group.forms} - {""}
+    if not genders:
+        genders = {given_name_gender(given) for given in _given_names(group)} - {""}
+    return genders.pop() if len(genders) == 1 else ""
+
+
+def _wife(group: Group) -> bool:
+    """True if the group is called "Mrs." with a man's name ("Mrs. John Dashwood"): a wife, named for him."""
+    return any(title in MARRIED_TITLES and given_name_gender(words[0]) == "male" for title, words in _full_forms(group))
+
+
+def _married(group: Group) -> bool:
+    return any(title in MARRIED_TITLES for title, _ in group.forms)
+
+
 def _merge_people(groups: list[Group]) -> None:
-    """Spelling variants of full names, then short forms into full names (see the module's rules)."""
-    cores = {id(group): _person_words(group) for group in groups}
-    full = [group for group in groups if len(cores[id(group)]) >= 2]
-    short = [group for group in groups if len(cores[id(group)]) == 1]
-    # Full names with one surname and similar given names are one person.
+    """Full names, titled words, titled words left over, then bare words (see the module's rules)."""
+    _merge_full_names(groups)
+    _merge_titled_words(groups)
+    _merge_same_titled_words(groups)
+    _merge_bare_words(groups)
+
+
+def _merge_full_names(groups: list[Group]) -> None:
+    """Rule 2a: spellings of one full name; a given name and patronymic into the one longer name."""
+    full = sorted((group for group in groups if _full_forms(group)), key=lambda group: -len(group.mentions))
     by_surname: dict[str, list[Group]] = defaultdict(list)
     for group in full:
-        by_surname[_surname(cores[id(group)])].append(group)
+        by_surname[_surname(_longest(group))].append(group)
     for same_surname in by_surname.values():
-        same_surname.sort(key=lambda group: -len(group.mentions))
         for index, group in enumerate(same_surname):
-            if not group.mentions:
-                continue
             for other in same_surname[index + 1 :]:
-                if other.mentions and _same_person(cores[id(group)], cores[id(other)]):
+                if group.mentions and other.mentions and _same_full_name(group, other):
                     group.absorb(other)
     full = [group for group in full if group.mentions]
-    # Short forms of one word: "Miss Bartlett" and "Bartlett" are one, unless the word is a family's
-    # name (used with both a man's and a woman's title), where each title stays its own person.
-    by_word: dict[str, list[Group]] = defaultdict(list)
-    for group in short:
-        by_word[_strip_particle(cores[id(group)][0])].append(group)
-    families = {word for word, same in by_word.items() if _is_family(same)}
-    short = []
-    for word, same in by_word.items():
-        if word in families:
-            short += same
-            continue
-        same.sort(key=lambda group: -len(group.mentions))
-        for other in same[1:]:
-            same[0].absorb(other)
-        short.append(same[0])
-    surnames: dict[str, list[Group]] = defaultdict(list)
-    given_names: dict[str, list[Group]] = defaultdict(list)
+    by_start: dict[tuple[str, ...], list[Group]] = defaultdict(list)
     for group in full:
-        words = cores[id(group)]
-        surnames[_surname(words)].append(group)
-        given_names[words[0]].append(group)
+        for _, words in _full_forms(group):
+            if len(words) >= 3:
+                by_start[words[:2]].append(group)
+    for group in full:
+        words = _longest(group)
+        longer = _unique(other for other in by_start.get(words, []) if other is not group) if len(words) == 2 else []
+        if len(longer) == 1 and longer[0].mentions and _married(longer[0]) == _married(group):
+            longer[0].absorb(group)
+
+
+def _same_full_name(first: Group, second: Group) -> bool:
+    return (
+        _married(first) == _married(second)
+        and _compatible(_gender(first), _gender(second))
+        and _same_person(_longest(first), _longest(second))
+    )
+
+
+def _merge_titled_words(groups: list[Group]) -> None:
+    """Rule 2b: a title and one word joins the full name it belongs to."""
+    full = [group for group in groups if group.mentions and _full_forms(group)]
+    short = [group for group in groups if group.mentions and not _full_forms(group)]
+    by_given: dict[str, list[Group]] = defaultdict(list)
+    by_surname: dict[str, list[Group]] = defaultdict(list)
+    wives: dict[str, list[Group]] = defaultdict(list)
+    for group in full:
+        for title, words in _full_forms(group):
+            if title in MARRIED_TITLES:
+                wives[words[0]].append(group)
+        for given in _given_names(group):
+            by_given[given].append(group)
+        for surname in _surnames(group):
+            by_surname[surname].append(group)
+    titles_by_word: dict[str, set[str]] = defaultdict(set)
     for group in short:
-        word = _strip_particle(cores[id(group)][0])
-        gender = _gender(group)
-        by_given = [g for g in given_names.get(word, []) if _compatible(gender, _gender(g))]
-        by_family = [g for g in surnames.get(word, []) if _compatible(gender, _gender(g))]
-        if by_given and not by_family:
-            if len(by_given) == 1:
-                by_given[0].absorb(group)
-            else:
-                _share_by_nearest_full_name(group, by_given)
-        elif (
-            len(by_family) == 1
-            and not by_given
-            and word not in families
-            # A surname alone follows its full name ("Sergey Lavrov ... Lavrov"); used before the
-            # full name appears, it is more likely someone else's (the family, the firm, the lawsuit).
-            and (group.titles or _first_start(by_family[0]) < _first_start(group))
-        ):
-            by_family[0].absorb(group)
+        for title, words in group.forms:
+            titles_by_word[_strip_particle(words[0])].add(title)
+    # Women called "Miss" with their given name ("Miss Marianne", "Miss Lucy Steele") are not "Miss Dashwood".
+    called_miss = {id(group) for group in full if _full_titles(group) & UNMARRIED_TITLES}
+    for group in short:
+        for title, words in group.forms:
+            if title in UNMARRIED_TITLES:
+                called_miss |= {id(other) for other in by_given.get(words[0], [])}
+    for group in sorted(short, key=lambda group: -len(group.mentions)):
+        if len(group.forms) != 1:
+            continue
+        title, words = next(iter(group.forms))
+        if not title or title in SAINTS:
+            continue
+        word = _strip_particle(words[0])
+        if title in MARRIED_TITLES:
+            # "Mrs. Joe" is the wife of the "Mrs. Joe Gargery"; "Mrs. Todd" the woman "Mrs. Almira Todd"
+            # or "Emma Todd", unless called "Miss" or named for her husband ("Mrs. John Dashwood").
+            as_surname = [
+                c
+                for c in _unique(by_surname.get(word, []))
+                if _full_titles(c) & MARRIED_TITLES and id(c) not in called_miss and not _wife(c)
+            ]
+            candidates = _unique(wives.get(word, []) + as_surname)
+        else:
+            as_given = [c for c in _unique(by_given.get(word, [])) if not _married(c)]
+            as_surname = [c for c in _unique(by_surname.get(word, [])) if not _married(c) and c not in as_given]
+            as_given, as_surname = _dominant_role(word, as_given, as_surname)
+            candidates = _unnumbered_first(as_given + as_surname)
+            if title in UNMARRIED_TITLES:
+                candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
+        candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
+        matched = _title_matched(candidates, title, word, titles_by_word)
+        if len(candidates) > 1:
+            # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to
+            # make a titled name ambiguous.
+            candidates = [c for c in candidates if len(c.mentions) > 1] or candidates
+        # A family's name ("Mr. Verloc", "Mrs. Verloc") joins only a full name of the title's gender.
+        family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
+        if matched:
+            matched.absorb(group)
+        elif len(candidates) == 1 and (not family or _gender(candidates[0]) == gender_of_title(title)):
+            candidates[0].absorb(group)
+
+
+def _title_matched(candidates: list[Group], title: str, word: str, titles_by_word: dict[str, set[str]]) -> Group | None:
+    """The candidate used with ``title`` in full, alone or three times as often as any other; else None.
+
+    ("Mr. Pocket" is Matthew Pocket, written "Mr. Matthew Pocket" six times and "Mr. Herbert Pocket"
+    once.) Without such a full name, a rank the candidate's family is called by counts ("Princess
+    Mary" and "Princess Bolkónskaya" make Mary Bolkónskaya).
+    """
+    uses = sorted(
+        (
+            (sum(n for (t, words), n in c.forms.items() if t == title and len(words) >= 2), index)
+            for index, c in enumerate(candidates)
+        ),
+        reverse=True,
+    )
+    uses = [(count, index) for count, index in uses if count]
+    if uses and (len(uses) == 1 or uses[0][0] >= TITLE_DOMINANCE * uses[1][0]):
+        return candidates[uses[0][1]]
+    if uses:
+        return None
+    by_family = [c for c in candidates if word not in _surnames(c) and _family_title(c, title, titles_by_word)]
+    return by_family[0] if len(by_family) == 1 else None
+
+
+def _family_title(group: Group, title: str, titles_by_word: dict[str, set[str]]) -> bool:
+    """True if ``title`` is a rank the group's family name is used with ("Princess Bolkónskaya")."""
+    if title in COMMON_TITLES:
+        return False
+    return any(title in titles_by_word.get(surname, ()) for surname in _surnames(group))
+
+
+def _merge_same_titled_words(groups: list[Group]) -> None:
+    """Rule 2c: titled one-word forms left apart join the person called by the word with another title.
+
+    "Count Kutúzov" joins the one person already called "Prince Kutúzov"; with no such person, the
+    titled forms of one word are one person ("Colonel Brandon", "Mr. Brandon"; "Madame Defarge",
+    "Citizeness Defarge"). Titles must agree in gender (for a family's name, with a man's and a
+    woman's common title, be the same), and a married woman's title never meets an unmarried one's.
+    """
+    leftover: dict[str, list[Group]] = defaultdict(list)
+    placed: dict[str, list[Group]] = defaultdict(list)
+    titles_by_word: dict[str, set[str]] = defaultdict(set)
+    for group in groups:
+        if not group.mentions:
+            continue
+        for title, words in group.forms:
+            if len(words) == 1:
+                titles_by_word[words[0]].add(title)
+        if _full_forms(group):
+            for word in _titled_words(group):
+                placed[word].append(group)
+        elif len(group.forms) == 1:
+            title, words = next(iter(group.forms))
+            if title and title not in SAINTS:
+                leftover[words[0]].append(group)
+    for word, same in leftover.items():
+        family = _is_family(titles_by_word[word])
+
+        def agree(first: Group, second: Group, family: bool = family) -> bool:
+            one, other = _gender(first), _gender(second)
+            titles = _titles(first) | _titles(second)
+            if titles & MARRIED_TITLES and titles & UNMARRIED_TITLES:
+                return False  # Mrs. Pocket is not Miss Pocket
+            return one == other or (not family and _compatible(one, other))
+
+        same.sort(key=lambda group: -len(group.mentions))
+        for index, group in enumerate(same):
+            if not group.mentions:
+                continue
+            targets = _unique(person for person in placed.get(word, []) if person.mentions and agree(person, group))
+            if len(targets) == 1:
+                targets[0].absorb(group)
+            elif not targets:
+                for other in same[index + 1 :]:
+                    if other.mentions and agree(group, other):
+                        group.absorb(other)
+
+
+def _merge_bare_words(groups: list[Group]) -> None:
+    """Rule 2d: a word without a title joins the person it names."""
+    bare_words = [group for group in groups if group.mentions and _bare_word(group)]
+    named = [group for group in groups if group.mentions and not _bare_word(group)]
+    by_given: dict[str, list[Group]] = defaultdict(list)
+    by_surname: dict[str, list[Group]] = defaultdict(list)
+    by_title: dict[str, list[Group]] = defaultdict(list)
+    for group in named:
+        for word in _given_names(group):
+            by_given[word].append(group)
+        for surname in _surnames(group):
+            by_surname[surname].append(group)
+        for title, words in group.forms:
+            if len(words) == 1 and title and title not in MARRIED_TITLES and title not in SAINTS:
+                by_title[_strip_particle(words[0])].append(group)
+    for group in sorted(bare_words, key=lambda group: -len(group.mentions)):
+        word = _bare_word(group)
+        as_given = [c for c in _unique(by_given.get(word, [])) if c.mentions]
+        as_surname = [c for c in _unique(by_surname.get(word, [])) if c.mentions and c not in as_given]
+        as_given, as_surname = _dominant_role(word, as_given, as_surname)
+        titled = [c for c in _unique(by_title.get(word, [])) if c.mentions]
+        candidates = _unnumbered_first(_unique(as_given + as_surname + titled))
+        if len(candidates) > 1:
+            # One "Vienna Kutúzov" does not make the city a rival of Kutúzov for his surname.
+            candidates = [c for c in candidates if _uses(c, word) > 1] or candidates
+        if len(candidates) == 1:
+            # Known only as a surname, it must follow its full name (see _mostly_after).
+            if as_given or titled or _mostly_after(group, candidates[0]):
+                candidates[0].absorb(group)
+        elif candidates and (as_given or titled):
+            _share_by_nearest_mention(group, candidates)
+
+
+def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) -> tuple[list[Group], list[Group]]:
+    """The candidates of the role ``word`` plays far more often, given name or surname.
+
+    One "Moscow Pierre" or "Expecting Herbert" does not make Pierre or Herbert a surname.
+    """
+    if as_given and as_surname:
+        # Forms written once are weak evidence ("Kiev Pierre" is a span the model ran together).
+        given = sum(_uses_as_given(c, word, least=2) for c in as_given)
+        surname = sum(_uses_as_surname(c, word, least=2) for c in as_surname)
+        if not given and not surname:
+            given = sum(_uses_as_given(c, word) for c in as_given)
+            surname = sum(_uses_as_surname(c, word) for c in as_surname)
+        if given >= ROLE_DOMINANCE * surname:
+            return as_given, []
+        if surname >= ROLE_DOMINANCE * given:
+            return [], as_surname
+    return as_given, as_surname
+
+
+def _unnumbered_first(candidates: list[Group]) -> list[Group]:
+    """The candidates without a regnal number if there are any: "Napoleon" is Bonaparte, not Napoleon III."""
+    return [c for c in candidates if not _numbered(c)] or candidates
+
+
+def _numbered(group: Group) -> bool:
+    full = _full_forms(group)
+    return bool(full) and all(is_regnal_number(words[-1]) for _, words in full)
+
+
+def _uses(group: Group, word: str) -> int:
+    """How many of the group's mentions use ``word`` in a name, with a title or in a full name."""
+    return sum(count for (title, words), count in group.forms.items() if (title or len(words) > 1) and word in words)
+
+
+def _uses_as_given(group: Group, word: str, least: int = 1) -> int:
+    """How many of the group's mentions use ``word`` as a given name or with a title (forms written ``least`` times)."""
+    return sum(
+        count
+        for (title, words), count in group.forms.items()
+        if count >= least
+        and title not in MARRIED_TITLES
+        and _strip_particle(words[0]) == word
+        and (len(words) >= 2 or title)
+    )
+
+
+def _uses_as_surname(group: Group, word: str, least: int = 1) -> int:
+    """How many of the group's mentions use ``word`` as the surname of a full name (forms written ``least`` times)."""
+    return sum(
+        count
+        for (_, words), count in group.forms.items()
+        if count >= least and len(words) >= 2 and _surname(words) == word
+    )
+
+
+def _bare_word(group: Group) -> str:
+    """The group's one word if it is only ever written as that word without a title, else ""."""
+    if len(group.forms) != 1:
+        return ""
+    title, words = next(iter(group.forms))
+    return _strip_particle(words[0]) if not title and len(words) == 1 else ""
+
+
+def _titles(group: Group) -> set[str]:
+    return {title for title, _ in group.forms if title}
+
+
+def _unique(groups: Iterable[Group]) -> list[Group]:
+    return list({id(group): group for group in groups}.values())
+
+
+def _longest(group: Group) -> tuple[str, ...]:
+    return max((words for _, words in group.forms), key=len, default=())
 
 
 def _adopt_mislabelled_names(people: list[Group], others: list[Group]) -> None:
@@ -400,48 +581,49 @@ def _adopt_mislabelled_names(people: list[Group], others: list[Group]) -> None:
 
     (Not surnames: "Temple" beside "Charlotte Temple" is as often the family or a building.)
     """
-    full = [group for group in people if group.mentions and len(_person_words(group)) >= 2]
     given_names: dict[str, list[Group]] = defaultdict(list)
-    for group in full:
-        given_names[_person_words(group)[0]].append(group)
+    for group in people:
+        if group.mentions:
+            for given in _given_names(group):
+                given_names[given].append(group)
     for group in others:
-        words = _name_words(group)
+        words = [spelling_key(word) for word in _name_words(group)]
         if len(words) != 1:
             continue
-        candidates = given_names.get(words[0], [])
+        candidates = _unique(given_names.get(words[0], []))
         if len(candidates) == 1:
             candidates[0].absorb(group)
 
 
-def _gender(group: Group) -> str:
-    """ "male" or "female" if the group's mentions use titles of one gender only, else ""."""
-    genders = {"male" for title in group.titles if title in MALE_TITLES}
-    genders |= {"female" for title in group.titles if title in FEMALE_TITLES}
-    return genders.pop() if len(genders) == 1 else ""
+def _mostly_after(short: Group, full: Group) -> bool:
+    """True if few mentions of ``short`` (a fifth at most) come before ``full`` is first mentioned.
+
+    A surname alone follows its full name ("Sergey Lavrov ... Lavrov"); used well before the full
+    name appears, it is more likely someone else's (the family, the firm, the lawsuit).
+    """
+    first = min(mention.start for mention in full.mentions)
+    return sum(mention.start < first for mention in short.mentions) <= SURNAME_BEFORE_FULL_NAME * len(short.mentions)
 
 
-def _first_start(group: Group) -> int:
-    return min(mention.start for mention in group.mentions)
-
-
-def _is_family(groups: list[Group]) -> bool:
+def _is_family(titles: set[str]) -> bool:
     """True if one word is used with a man's title and with a woman's ("Mr Verloc", "Mrs Verloc")."""
-    titles = set().union(*(group.titles for group in groups))
-    return bool(titles & MALE_TITLES) and bool(titles & FEMALE_TITLES)
+    genders = {gender_of_title(title) for title in titles}
+    return {"male", "female"} <= genders
 
 
 def _compatible(first: str, second: str) -> bool:
     return not first or not second or first == second
 
 
-def _share_by_nearest_full_name(short: Group, candidates: list[Group]) -> None:
-    """Give each mention of a short form to the candidate whose full name was mentioned last before it.
+def _share_by_nearest_mention(short: Group, candidates: list[Group]) -> None:
+    """Give each mention of a short form to the candidate mentioned last before it.
 
-    A short name follows the full name it stands for ("Natasha Rostova ... Natasha"); mentions before
-    any full name stay apart, since nothing says whose they are.
+    A short name follows the name it stands for ("Natasha Rostova ... Natasha"); mentions before
+    any candidate stay apart, since nothing says whose they are.
     """
     starts = sorted((mention.start, index) for index, group in enumerate(candidates) for mention in group.mentions)
     kept: list[Mention] = []
+    given: list[list[Mention]] = [[] for _ in candidates]
     position = 0
     latest: int | None = None
     for mention in sorted(short.mentions):
@@ -451,9 +633,91 @@ def _share_by_nearest_full_name(short: Group, candidates: list[Group]) -> None:
         if latest is None:
             kept.append(mention)
         else:
-            candidates[latest].mentions.append(mention)
-            candidates[latest].keys |= short.keys
+            given[latest].append(mention)
+    for candidate, mentions in zip(candidates, given, strict=True):
+        if mentions:
+            candidate.mentions += mentions
+            candidate.keys |= short.keys
+            candidate.forms.update({form: len(mentions) for form in short.forms})
     short.mentions = kept
+
+
+def _person_display_name(mentions: Sequence[Mention], text: str, taken: Set[str]) -> str:
+    """The most frequent full name written often enough, else the most frequent titled form.
+
+    Forms with an unclean word never show, nor full names with an initial ("Mrs. J. Gargery").
+    """
+    full: Counter[str] = Counter()
+    short: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        shown = _shown_form(mention.text, title_before(text, mention.start) if text else ("", ""))
+        if shown is None:
+            continue
+        is_full, name = shown
+        (full if is_full else short)[name] += 1
+        first_seen.setdefault(name, mention.start)
+    least = max(
+        min(DISPLAYED_FULL_NAME_MENTIONS, DISPLAYED_FULL_NAME_SHARE * len(mentions)),
+        DISPLAYED_FULL_NAME_LEAST_SHARE * len(mentions),
+    )
+    # How often each word is the whole name (with or without a title): "Nicholas" and "Rostóv" alone.
+    alone: Counter[str] = Counter()
+    for name, count in short.items():
+        alone[fold(name.split()[-1])] += count
+    share = DISPLAYED_FULL_NAME_LEAST_SHARE * len(mentions)
+
+    def both_parts_used(name: str) -> bool:
+        words = name.split()
+        return alone[fold(words[0])] >= share and alone[fold(words[-1])] >= share
+
+    full = Counter(
+        {
+            name: count
+            for name, count in full.items()
+            if (count >= least or (count >= DISPLAYED_FULL_NAME_MENTIONS and both_parts_used(name)))
+            and _no_initial(name)
+        }
+    )
+    # A full name ending in a surname shows; one ending in a patronymic ("Michael Ilariónovich")
+    # competes with the short forms ("Kutúzov").
+    forms = Counter({name: count for name, count in full.items() if not is_patronymic(name.split()[-1])})
+    preferred = forms or full + short
+    for pool in (preferred, full + short):
+        free = [name for name in pool if name not in taken]
+        if free:
+            return max(free, key=lambda name: (pool[name], -first_seen[name]))
+    if preferred:
+        return max(preferred, key=lambda name: (preferred[name], -first_seen[name]))
+    return display_name(mentions[0].text, "PERSON")
+
+
+@lru_cache(maxsize=1 << 15)
+def _shown_form(text: str, before: tuple[str, str]) -> tuple[bool, str] | None:
+    """(is a full name, the name as shown) for one mention, or None if it has debris."""
+    name = person_name(text, before)
+    if not name.words or not all(
+        _clean_word(word) or (0 < index < len(name.words) - 1 and word in ("of", "the"))
+        for index, word in enumerate(name.words)
+    ):
+        return None
+    if len(name.words) >= 2:
+        return True, name.shown(with_title=name.title in MARRIED_TITLES)
+    return False, name.shown(with_title=True)
+
+
+def _no_initial(name: str) -> bool:
+    return all(len(word.rstrip(".")) > 1 for word in name.split())
+
+
+def _clean_word(word: str) -> bool:
+    """A word a reader would accept in a name: capitalised (or a particle), not shouted, letters only."""
+    if not word[:1].isupper() and fold(word).split("-")[0].split("'")[0] not in PARTICLES:
+        return False
+    letters = [char for char in word if char.isalpha()]
+    if not letters or (len(letters) > 1 and word.isupper() and not is_regnal_number(fold(word))):
+        return False
+    return all(char.isalpha() or char in "-'’." for char in word)
 
 
 def _merge_names(groups: list[Group]) -> None:
@@ -486,39 +750,13 @@ def _merge_names(groups: list[Group]) -> None:
 # -- words ----------------------------------------------------------------------------------
 
 
-def _person_words(group: Group) -> list[str]:
-    """The most complete spelling's words, folded, without titles or words that cannot start a name.
-
-    Names are capitalised: a lowercase word the model took in ("demesne Buck") is
-    dropped, unless it is a name particle ("de", "al-Nono").
-    """
-    best: list[str] = []
-    for spelling in {display_name(mention.text, "") for mention in group.mentions}:
-        words = _words(spelling)
-        while len(words) > 1 and _not_a_name_start(words[0]):
-            words = words[1:]
-        if len(words) > len(best):
-            best = words
-    words = [word for word in (_bare(fold(word)) for word in best) if word]
-    if len(words) == 1 and words[0] in TITLES:
-        return []
-    return words
-
-
-def _not_a_name_start(word: str) -> bool:
-    bare = _bare(fold(word))
-    if bare in TITLES or not any(char.isalpha() for char in word):
-        return True
-    return word[:1].islower() and bare.split("-")[0] not in PARTICLES
-
-
 def _name_words(group: Group) -> list[str]:
     key = max(group.keys, key=lambda k: len(_words(k)))
-    return [word for word in map(_bare, _words(key)) if word]
+    return [word for word in map(bare, _words(key)) if word]
 
 
-def _surname(words: list[str]) -> str:
-    return _strip_particle(words[-1])
+def _surname(words: Sequence[str]) -> str:
+    return _strip_particle(words[-1]) if words else ""
 
 
 def _strip_particle(word: str) -> str:
@@ -530,7 +768,7 @@ def _strip_particle(word: str) -> str:
     return word
 
 
-def _same_person(first: list[str], second: list[str]) -> bool:
+def _same_person(first: Sequence[str], second: Sequence[str]) -> bool:
     """Same surname; given names alike (spelling/transliteration) or one is the other's initial."""
     if _surname(first) != _surname(second):
         return False
@@ -538,7 +776,7 @@ def _same_person(first: list[str], second: list[str]) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
-        return a[0] == b[0]
+        return a[:1] == b[:1]
     return JaroWinkler.similarity(a, b) >= GIVEN_NAME_SIMILARITY
 
 
@@ -562,8 +800,3 @@ def _acronym_text(group: Group) -> str:
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
-
-
-def _bare(word: str) -> str:
-    """A word without surrounding punctuation ("Mr." -> "mr")."""
-    return word.strip(".,;:!?\"'()[]")

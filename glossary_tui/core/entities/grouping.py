@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -24,9 +25,16 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
     mentions = mention_stages(mentions, text)
     if corrections:
         mentions = add_phrase_mentions(list(mentions), text, corrections)
+    groups = merge_aliases(mentions, text)
+    # Bigger entities choose their names first; a smaller one shows another of its forms if it can.
+    taken: dict[str, set[str]] = defaultdict(set)
+    names: dict[int, str] = {}
+    for group in sorted(groups, key=lambda group: -len(group.mentions)):
+        names[id(group)] = canonical_name(group.mentions, group.label, text, taken[group.label])
+        taken[group.label].add(names[id(group)])
     entities = []
-    for group in merge_aliases(mentions, text):
-        name = canonical_name(group.mentions, group.label)
+    for group in groups:
+        name = names[id(group)]
         spellings = {display_name(mention.text, group.label) for mention in group.mentions}
         spellings |= {" ".join(mention.text.split()) for mention in group.mentions if mention.label == "PERSON"}
         aliases = tuple(sorted(spelling for spelling in spellings if spelling != name and spelling))

@@ -1,0 +1,76 @@
+"""Name shapes: keys, titles read before a mention, a person's name inside a span, spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary_tui.core.entities.names import is_patronymic, name_key, person_name, spelling_key, title_before
+
+
+def test_name_keys_ignore_case_accents_quotes_determiners_and_possessives():
+    assert name_key("the Kremlin’s") == name_key("KREMLIN") == name_key("Kremlin") == "kremlin"
+    assert name_key("Natásha's") == "natasha"
+    assert name_key("the") == "the"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Then Mr. Pocket", ("mr", "Mr.")),
+        ("Then Mr Pocket", ("mr", "Mr")),
+        ("said Princess Mary", ("princess", "Princess")),
+        ("“Miss Havisham", ("miss", "Miss")),
+        ("asked Prince. Andrew", ("", "")),  # a sentence ends there
+        ("said J. Gargery", ("", "")),  # an initial is not a title
+        ("the old Orlick", ("", "")),
+    ],
+)
+def test_the_title_before_a_mention_is_read_with_or_without_a_period(text, title):
+    start = text.rindex(" ") + 1
+    assert title_before(text, start) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "title", "words"),
+    [
+        ("Pocket", ("mr", "Mr."), "mr", ("Pocket",)),
+        ("Miss Havisham’s", ("", ""), "miss", ("Havisham",)),
+        ("the Prince Andrew", ("", ""), "prince", ("Andrew",)),
+        ("Wemmick remarked:--", ("", ""), "", ("Wemmick",)),
+        ("Havisham,--“and", ("miss", "Miss"), "miss", ("Havisham",)),
+        ("Herbert’s Clara", ("", ""), "", ("Clara",)),
+        ("marry Clara", ("", ""), "", ("Clara",)),
+        ("Mary murmured", ("", ""), "", ("Mary",)),
+        ("Prince Andrew knew Denísov", ("", ""), "prince", ("Andrew",)),
+        ("near Hetzelsdorf Prince Andrew", ("", ""), "prince", ("Andrew",)),
+        ("Old Orlick", ("", ""), "", ("Orlick",)),
+        ("My Elinor", ("", ""), "", ("Elinor",)),
+        ("Rudolf the Fifth", ("", ""), "", ("Rudolf", "the", "Fifth")),
+        ("the King of Naples", ("", ""), "", ("King", "of", "Naples")),
+        ("Louis XII", ("", ""), "", ("Louis", "XII")),
+        ("Taher al-Nono", ("", ""), "", ("Taher", "al-Nono")),
+        ("Mrs. Joe Gargery", ("", ""), "mrs", ("Joe", "Gargery")),
+    ],
+)
+def test_a_person_mention_is_read_as_a_title_and_the_words_of_a_name(text, before, title, words):
+    name = person_name(text, before)
+    assert (name.title, name.words) == (title, words)
+
+
+def test_a_person_name_is_shown_with_its_title_as_written():
+    assert person_name("Pocket", ("mr", "Mr.")).shown(with_title=True) == "Mr. Pocket"
+    assert person_name("Pocket", ("mr", "Mr.")).shown(with_title=False) == "Pocket"
+    assert person_name("Pocket", ("mr", "Mr.")).gender == "male"
+    assert person_name("Havisham", ("miss", "Miss")).gender == "female"
+
+
+def test_spellings_of_transliterations_share_a_key():
+    assert spelling_key("Bezúkhov") == spelling_key("Besouhoff")
+    assert spelling_key("XII") != spelling_key("XI")
+    assert spelling_key("Bolkónsky") == spelling_key("Bolkonski")
+    assert spelling_key("Rostóv") != spelling_key("Rostóva")
+
+
+def test_patronymics():
+    assert is_patronymic("Ilariónovich") and is_patronymic("Pávlovna") and is_patronymic("Iványch")
+    assert not is_patronymic("Bezúkhov") and not is_patronymic("Karágina")
