@@ -12,6 +12,9 @@
    mention, next entity, a filter keystroke (typing entity names); and a
    re-wrap after a resize. The same actions on the sample article are the baseline.
 5. Memory: resident size of the process with the book open, extraction done.
+6. Wrapping the book alone (CPU, median of ``--repeat``): reflowing its
+   hard-wrapped paragraphs (once per document), and wrapping it at 100 and
+   140 columns, reflowed (what the reader does) and as written (before reflow).
 """
 
 from __future__ import annotations
@@ -151,6 +154,26 @@ async def until_entities(path: Path, cache: Path, store_path: Path, everything: 
         return time.perf_counter() - started
 
 
+def wrapping(book: Path, repeat: int) -> dict[str, list[float]]:
+    """CPU seconds to reflow ``book`` and to wrap it, reflowed and as written, at two widths."""
+    from glossary_tui.ui.reflow import reflow
+    from glossary_tui.ui.text_layout import TextLayout
+
+    text = read_document(book).text
+    times: dict[str, list[float]] = {"reflow": [], "wrap reflowed": [], "wrap as written": []}
+    shown = reflow(text)
+    for _ in range(repeat):
+        started = time.process_time()
+        reflow(text)
+        times["reflow"].append(time.process_time() - started)
+        for name, wrapped in (("wrap reflowed", shown), ("wrap as written", text)):
+            started = time.process_time()
+            TextLayout(wrapped, 100)
+            TextLayout(wrapped, 140)
+            times[name].append((time.process_time() - started) / 2)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--book", type=Path, default=DEFAULT_BOOK)
@@ -190,6 +213,10 @@ def main() -> None:
             f"sample {summary(sample_times[action])}   x{ratio:.2f}"
         )
     print(f"5. resident memory with the book open, extraction done: {book_times['resident MB'][0]:.0f} MB")
+    wraps = wrapping(book, args.repeat)
+    print(f"6. wrapping the book, CPU ({args.repeat} runs each):")
+    for name in ("reflow", "wrap reflowed", "wrap as written"):
+        print(f"   {name:<22} {summary(wraps[name])}")
 
 
 if __name__ == "__main__":
