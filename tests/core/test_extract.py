@@ -1,5 +1,8 @@
 """The spaCy engine on real text: offsets, chunk borders, processes, progress and cancellation."""
 
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +11,7 @@ import pytest
 
 from glossary_tui.core.documents.document import read_document
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.errors import ExtractionError
 from glossary_tui.core.extraction.chunking import chunk_spans
 from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
 from tests.shared_data import require_shared
@@ -68,6 +72,35 @@ def test_cancellation_stops_early(extractor, sample):
     text = "\n\n".join([sample.text] * 40)
     chunks = list(extractor.extract(text, should_cancel=lambda: True))
     assert len(chunks) == 1 and chunks[0].end < len(text)
+
+
+def test_results_stream_chunk_by_chunk_not_after_the_whole_text(extractor, sample):
+    # A mid-sized text in one process: spaCy must not take every chunk before the first result comes back.
+    text = "\n\n".join([sample.text] * 40)
+    spans = chunk_spans(text)
+    handed = []
+
+    def spans_as_asked():
+        for span in spans:
+            handed.append(span)
+            yield span
+
+    chunks = extractor.extract_spans(text, spans_as_asked())
+    first = next(chunks)
+    assert first.start == 0 and len(spans) > 20
+    assert len(handed) <= 4, "the first result comes after a few chunks, not the whole text"
+    assert sum(1 for _ in chunks) == len(spans) - 1
+
+
+def test_a_worker_process_killed_mid_way_is_a_one_line_error(sample):
+    text = "\n\n".join([sample.text] * 40)
+    chunks = SpacyExtractor(n_process=2).extract(text)
+    next(chunks)
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)
+    with pytest.raises(ExtractionError, match="stopped unexpectedly"):
+        for _ in chunks:
+            pass
 
 
 STOP_EARLY_AND_EXIT = """

@@ -11,13 +11,19 @@ time by ceasing to iterate or through ``should_cancel``.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
+import json
+import multiprocessing
+import multiprocessing.forkserver
 import os
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Protocol
 
+from glossary_tui.core.errors import ExtractionError
 from glossary_tui.core.extraction.chunking import chunk_spans
 from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
 from glossary_tui.core.extraction.spacy_loader import (
@@ -37,6 +43,16 @@ NUMERIC_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY
 PARALLEL_MIN_CHARS = 200_000
 #: Chunks per batch sent to a worker process: small enough for smooth progress.
 PARALLEL_BATCH_SIZE = 4
+#: Chunks spaCy parses at a time in this process. The model's own batch size (256 texts for
+#: en_core_web_sm) would parse a 150,000-character text whole before the first result, read the
+#: reader's focus once, and make stopping wait for the whole batch.
+PIPE_BATCH_SIZE = 2
+#: How worker processes start: see the module docstring.
+START_METHOD = "forkserver"
+#: The module the fork server imports before forking workers: it loads their pipeline.
+FORK_SERVER_MODULE = "glossary_tui.core.extraction.fork_server"
+#: Set while the fork server starts: the pipeline it loads (JSON: model name, excluded labels).
+POOL_PIPELINE_VARIABLE = "GLOSSARY_TUI_POOL_PIPELINE"
 
 
 class Extractor(Protocol):
@@ -90,16 +106,20 @@ class SpacyExtractor:
         *,
         exclude_labels: Collection[str] = NUMERIC_LABELS,
         n_process: int | None = None,
+        start_method: str = START_METHOD,
     ) -> None:
         """Resolve the model name now (cheap); load it on first use.
 
         Mentions whose label is in ``exclude_labels`` are dropped (default:
         :data:`NUMERIC_LABELS`); ``n_process`` forces a number of processes
-        (default: one for short texts, every CPU for long ones).
+        (default: one for short texts, every CPU for long ones);
+        ``start_method`` is how worker processes start (``multiprocessing``'s
+        names; the default is :data:`START_METHOD`, the others are for benchmarks).
         """
         self.model_name = resolve_model_name(model)
         self._exclude_labels = frozenset(exclude_labels)
         self._n_process = n_process
+        self._start_method = start_method
         self._lock = threading.Lock()
         self._nlp: Language | None = None
         self._info: ModelInfo | None = None
@@ -185,7 +205,7 @@ class SpacyExtractor:
             return
         nlp = self.load()
         tuples = ((text[start:end], (index, start, end)) for text, index, start, end in pieces)
-        for doc, (index, start, end) in nlp.pipe(tuples, as_tuples=True):
+        for doc, (index, start, end) in nlp.pipe(tuples, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
             yield index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, self._exclude_labels)))
             if should_cancel is not None and should_cancel():
                 return
@@ -204,17 +224,19 @@ class SpacyExtractor:
         down without waiting.
         """
         global _worker_pipeline
-        # A missing or broken model fails here, in this process, with a clear message; and workers
-        # started by fork inherit the loaded pipeline instead of loading their own.
-        _worker_pipeline = (self.load(), self._exclude_labels)
+        context = multiprocessing.get_context(self._start_method)
+        if self._start_method == "fork":
+            # Forked workers inherit the pipeline loaded here (and a missing model fails here).
+            _worker_pipeline = (self.model_name, self._exclude_labels, self.load())
+        elif self._start_method == "forkserver":
+            self._start_fork_server()
         batches = _batches(((text[start:end], index, start, end) for text, index, start, end in pieces))
-        pool = ProcessPoolExecutor(
-            max_workers=n_process, initializer=_start_worker, initargs=(self.model_name, self._exclude_labels)
-        )
+        extract = functools.partial(_extract_batch, self.model_name, self._exclude_labels)
+        pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
         pending: set[Future[list[tuple[int, ExtractedChunk]]]] = set()
         try:
             for batch in itertools.islice(batches, 2 * n_process):
-                pending.add(pool.submit(_extract_batch, batch))
+                pending.add(pool.submit(extract, batch))
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -222,25 +244,49 @@ class SpacyExtractor:
                     if should_cancel is not None and should_cancel():
                         return
                     for batch in itertools.islice(batches, 1):
-                        pending.add(pool.submit(_extract_batch, batch))
+                        pending.add(pool.submit(extract, batch))
+        except BrokenProcessPool:
+            raise ExtractionError(
+                "an extraction process stopped unexpectedly (killed, or out of memory); reopen the document to retry"
+            ) from None
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
 
+    def _start_fork_server(self) -> None:
+        """Start the fork server, once per process: it loads this extractor's pipeline, then forks workers."""
+        multiprocessing.get_context("forkserver").set_forkserver_preload([FORK_SERVER_MODULE])
+        previous = os.environ.get(POOL_PIPELINE_VARIABLE)
+        os.environ[POOL_PIPELINE_VARIABLE] = json.dumps([self.model_name, sorted(self._exclude_labels)])
+        try:
+            multiprocessing.forkserver.ensure_running()
+        finally:
+            if previous is None:
+                del os.environ[POOL_PIPELINE_VARIABLE]
+            else:
+                os.environ[POOL_PIPELINE_VARIABLE] = previous
 
-#: The pipeline a worker process uses: inherited from the parent when processes fork, else loaded at start.
-_worker_pipeline: tuple[Language, frozenset[str]] | None = None
+
+#: The pipeline of a worker process, as ``(model name, excluded labels, pipeline)``: loaded by the fork
+#: server before it forks the worker (inherited from the parent with ``fork``), else by the first batch.
+_worker_pipeline: tuple[str, frozenset[str], Language] | None = None
 
 
-def _start_worker(model_name: str, exclude_labels: frozenset[str]) -> None:
+def preload_worker_pipeline(model_name: str, exclude_labels: frozenset[str]) -> Language:
+    """The pipeline of worker processes, loaded once (in the fork server, or a worker's first batch)."""
     global _worker_pipeline
-    if _worker_pipeline is None or _worker_pipeline[1] != exclude_labels:
-        _worker_pipeline = (load_ner_pipeline(model_name)[0], exclude_labels)
+    if _worker_pipeline is None or _worker_pipeline[:2] != (model_name, exclude_labels):
+        _worker_pipeline = (model_name, exclude_labels, load_ner_pipeline(model_name)[0])
+    return _worker_pipeline[2]
 
 
-def _extract_batch(batch: list[tuple[str, int, int, int]]) -> list[tuple[int, ExtractedChunk]]:
-    """In a worker process: the chunks of one batch of ``(piece, index, start, end)``."""
-    assert _worker_pipeline is not None
-    nlp, exclude_labels = _worker_pipeline
+def _extract_batch(
+    model_name: str, exclude_labels: frozenset[str], batch: list[tuple[str, int, int, int]]
+) -> list[tuple[int, ExtractedChunk]]:
+    """In a worker process: the chunks of one batch of ``(piece, index, start, end)``.
+
+    A pipeline that cannot be loaded raises its one-line error here, and the parent gets it with the result.
+    """
+    nlp = preload_worker_pipeline(model_name, exclude_labels)
     docs = nlp.pipe(piece for piece, _, _, _ in batch)
     return [
         (index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, exclude_labels))))
