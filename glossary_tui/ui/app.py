@@ -8,6 +8,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, WorkerState
 
 from glossary_tui.core.documents.document import Document, read_document
@@ -53,6 +54,22 @@ class GlossaryApp(App[None]):
             self._show_document(self.document)
         elif self.library is not None:
             self.push_screen(LibraryScreen(*self.library))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always as plain text.
+
+        Notifications quote entity names, notes and file paths, which may hold ``[/]`` or
+        ``[@click=…]``: as markup, one would end the app or run an action. ``markup`` is ignored.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @on(Worker.StateChanged)
     def _worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -13,14 +13,13 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import json
 import multiprocessing
-import multiprocessing.forkserver
 import os
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Protocol
 
 from glossary_tui.core.errors import ExtractionError
@@ -47,12 +46,10 @@ PARALLEL_BATCH_SIZE = 4
 #: en_core_web_sm) would parse a 150,000-character text whole before the first result, read the
 #: reader's focus once, and make stopping wait for the whole batch.
 PIPE_BATCH_SIZE = 2
+#: Seconds between two looks at whether to stop, while worker processes are busy.
+STOP_CHECK_SECONDS = 0.05
 #: How worker processes start: see the module docstring.
-START_METHOD = "forkserver"
-#: The module the fork server imports before forking workers: it loads their pipeline.
-FORK_SERVER_MODULE = "glossary_tui.core.extraction.fork_server"
-#: Set while the fork server starts: the pipeline it loads (JSON: model name, excluded labels).
-POOL_PIPELINE_VARIABLE = "GLOSSARY_TUI_POOL_PIPELINE"
+START_METHOD = "fork"
 
 
 class Extractor(Protocol):
@@ -203,7 +200,9 @@ class SpacyExtractor:
         if n_process > 1:
             yield from self._pipe_in_processes(pieces, n_process, should_cancel)
             return
-        nlp = self.load()
+        nlp = self._load_unless_cancelled(should_cancel)
+        if nlp is None:
+            return
         tuples = ((text[start:end], (index, start, end)) for text, index, start, end in pieces)
         for doc, (index, start, end) in nlp.pipe(tuples, as_tuples=True, batch_size=PIPE_BATCH_SIZE):
             yield index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, self._exclude_labels)))
@@ -224,21 +223,24 @@ class SpacyExtractor:
         down without waiting.
         """
         global _worker_pipeline
-        context = multiprocessing.get_context(self._start_method)
         if self._start_method == "fork":
-            # Forked workers inherit the pipeline loaded here (and a missing model fails here).
-            _worker_pipeline = (self.model_name, self._exclude_labels, self.load())
-        elif self._start_method == "forkserver":
-            self._start_fork_server()
+            # Forked workers inherit the pipeline loaded here (and a missing model fails here, in one line).
+            nlp = self._load_unless_cancelled(should_cancel)
+            if nlp is None:
+                return
+            _worker_pipeline = (self.model_name, self._exclude_labels, nlp)
         batches = _batches(((text[start:end], index, start, end) for text, index, start, end in pieces))
         extract = functools.partial(_extract_batch, self.model_name, self._exclude_labels)
-        pool = ProcessPoolExecutor(max_workers=n_process, mp_context=context)
+        pool = ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context(self._start_method))
         pending: set[Future[list[tuple[int, ExtractedChunk]]]] = set()
         try:
             for batch in itertools.islice(batches, 2 * n_process):
                 pending.add(pool.submit(extract, batch))
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                # Wake up now and then to see whether to stop: a batch can take seconds on a busy machine.
+                done, pending = wait(pending, timeout=STOP_CHECK_SECONDS, return_when=FIRST_COMPLETED)
+                if should_cancel is not None and should_cancel():
+                    return
                 for future in done:
                     yield from future.result()
                     if should_cancel is not None and should_cancel():
@@ -250,29 +252,49 @@ class SpacyExtractor:
                 "an extraction process stopped unexpectedly (killed, or out of memory); reopen the document to retry"
             ) from None
         finally:
+            workers = _worker_processes(pool)
             pool.shutdown(wait=False, cancel_futures=True)
+            if pending:  # stopped early: what the workers are doing is of no use, and exiting would wait for it
+                for process in workers:
+                    process.terminate()
 
-    def _start_fork_server(self) -> None:
-        """Start the fork server, once per process: it loads this extractor's pipeline, then forks workers."""
-        multiprocessing.get_context("forkserver").set_forkserver_preload([FORK_SERVER_MODULE])
-        previous = os.environ.get(POOL_PIPELINE_VARIABLE)
-        os.environ[POOL_PIPELINE_VARIABLE] = json.dumps([self.model_name, sorted(self._exclude_labels)])
-        try:
-            multiprocessing.forkserver.ensure_running()
-        finally:
-            if previous is None:
-                del os.environ[POOL_PIPELINE_VARIABLE]
-            else:
-                os.environ[POOL_PIPELINE_VARIABLE] = previous
+    def _load_unless_cancelled(self, should_cancel: Callable[[], bool] | None) -> Language | None:
+        """The pipeline, or ``None`` if ``should_cancel`` says to stop while it loads.
+
+        Loading takes a second or more and cannot be interrupted: it runs in a daemon thread while
+        this one keeps an eye on ``should_cancel``, so a reader quitting meanwhile does not wait for it.
+        """
+        if self._nlp is not None or should_cancel is None:
+            return self.load()
+        loaded: Future[Language] = Future()
+
+        def load() -> None:
+            try:
+                loaded.set_result(self.load())
+            except BaseException as error:  # handed over to the waiting thread
+                loaded.set_exception(error)
+
+        threading.Thread(target=load, name="load spaCy pipeline", daemon=True).start()
+        while True:
+            try:
+                return loaded.result(timeout=STOP_CHECK_SECONDS)
+            except TimeoutError:
+                if should_cancel():
+                    return None
 
 
-#: The pipeline of a worker process, as ``(model name, excluded labels, pipeline)``: loaded by the fork
-#: server before it forks the worker (inherited from the parent with ``fork``), else by the first batch.
+def _worker_processes(pool: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The processes of ``pool`` (Python 3.14 has ``terminate_workers()``; 3.11 keeps them private)."""
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+#: The pipeline of a worker process, as ``(model name, excluded labels, pipeline)``: inherited from the
+#: parent with ``fork``, else loaded by the worker's first batch.
 _worker_pipeline: tuple[str, frozenset[str], Language] | None = None
 
 
-def preload_worker_pipeline(model_name: str, exclude_labels: frozenset[str]) -> Language:
-    """The pipeline of worker processes, loaded once (in the fork server, or a worker's first batch)."""
+def _worker_nlp(model_name: str, exclude_labels: frozenset[str]) -> Language:
+    """In a worker process: its pipeline, loaded on first use unless inherited."""
     global _worker_pipeline
     if _worker_pipeline is None or _worker_pipeline[:2] != (model_name, exclude_labels):
         _worker_pipeline = (model_name, exclude_labels, load_ner_pipeline(model_name)[0])
@@ -286,7 +308,7 @@ def _extract_batch(
 
     A pipeline that cannot be loaded raises its one-line error here, and the parent gets it with the result.
     """
-    nlp = preload_worker_pipeline(model_name, exclude_labels)
+    nlp = _worker_nlp(model_name, exclude_labels)
     docs = nlp.pipe(piece for piece, _, _, _ in batch)
     return [
         (index, ExtractedChunk(start, end, tuple(_doc_mentions(doc, start, exclude_labels))))
