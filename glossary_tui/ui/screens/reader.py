@@ -436,6 +436,8 @@ class ReaderScreen(Screen[None]):
 
     def _flush_notes(self) -> None:
         """Save every pending note in the background, newest last."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
         pending, self._pending_notes = self._pending_notes, {}
         for entity_id, (entity, note) in pending.items():
             version = self._note_versions.get(entity_id, 0) + 1
