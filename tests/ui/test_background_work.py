@@ -212,3 +212,12 @@ async def test_progress_grouped_before_a_correction_does_not_undo_it(monkeypatch
         assert "Anna Pavlovna" not in shown_names(app), "the correction holds"
         assert "Napoleon" in shown_names(app)
         assert store.recorded[-1][1] == len(shown_names(app)), "the glossary records what the reader sees"
+
+
+async def test_a_glossary_that_cannot_be_read_is_said():
+    app = reader_app(FailingStore(failures={"entries": RuntimeError("entries table lost")}))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert "Reading the glossary failed: RuntimeError: entries table lost" in notifications(app)
