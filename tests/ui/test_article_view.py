@@ -75,3 +75,37 @@ async def test_a_text_that_needs_a_scrollbar_only_once_wrapped_is_wrapped_beside
         width = article.scrollable_content_region.width
         assert article._layout.width == width
         assert all(len(row) <= width for row in rows(article))
+
+
+GUTENBERG = (
+    "The Project Gutenberg eBook of A Short Tale, by Anna Pavlovna\n"
+    "\n"
+    "*** START OF THE PROJECT GUTENBERG EBOOK A SHORT TALE ***\n"
+    "\n"
+    "Prince Vasili came to see Anna Pavlovna in the evening.\n"
+    "\n"
+    "*** END OF THE PROJECT GUTENBERG EBOOK A SHORT TALE ***\n"
+    "Please read the licence.\n"
+)
+
+
+async def test_gutenbergs_header_and_licence_are_dimmed_and_the_book_is_not(make_app):
+    app = make_app(text=GUTENBERG, extractor=FakeExtractor(NAMES))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        article = app.screen.query_one(ArticleView)
+        dimmed = article.get_component_rich_style("article--dimmed", partial=True)
+        shown = rows(article)
+
+        def dimmed_text(row: int) -> str:
+            return "".join(
+                s.text for s in article.render_line(row) if s.style is not None and dimmed.color == s.style.color
+            )
+
+        header = next(y for y, line in enumerate(shown) if line.startswith("*** START"))
+        book = next(y for y, line in enumerate(shown) if line.startswith("Prince Vasili"))
+        licence = next(y for y, line in enumerate(shown) if line.startswith("Please read"))
+        assert dimmed_text(0).startswith("The Project Gutenberg eBook")
+        assert dimmed_text(header).startswith("*** START")
+        assert dimmed_text(book) == ""
+        assert dimmed_text(licence).startswith("Please read")

@@ -220,7 +220,7 @@ class ReaderScreen(Screen[None]):
             yield Static(id="status-text")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="body"):
-            yield ArticleView(self.document.text, id="article")
+            yield ArticleView(self.document.text, dimmed=self.document.boilerplate, id="article")
             with Vertical(id="side"):
                 yield EntityBrowser(len(self.document.text), id="browser")
                 yield EntityDetail(self.document.text, id="detail")

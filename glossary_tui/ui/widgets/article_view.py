@@ -6,6 +6,8 @@ Hard-wrapped paragraphs are reflowed (:func:`~glossary_tui.ui.reflow.reflow`):
 their newlines are shown as spaces, so a book wrapped at 70 columns fills a
 narrower or wider pane without breaking each line twice. Only newlines turn
 into spaces, so an offset means the same character on screen as in the text.
+Text around the work itself (a Project Gutenberg header and licence) is shown
+dimmed, so the reader's eye finds where the book begins.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class ArticleView(ScrollView, can_focus=True):
         OTHER_LABEL_CLASS,
         "article--selected",
         "article--current",
+        "article--dimmed",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "page_down", "Page down", show=False),
@@ -77,12 +80,14 @@ class ArticleView(ScrollView, can_focus=True):
             """Only the latest position matters."""
             return isinstance(message, ArticleView.Scrolled)
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
+    def __init__(self, text: str, *, dimmed: Sequence[tuple[int, int]] = (), id: str | None = None) -> None:
+        """Show ``text``, with the ``(start, end)`` ranges of ``dimmed`` (sorted, apart) in a quieter style."""
         super().__init__(id=id)
         #: What the pane shows: ``text`` with hard wraps as spaces (as long as ``text``, so offsets hold).
         self.shown_text = reflow(text)
         #: Laid out for real at the first resize, when the pane's width is known.
         self._layout = TextLayout("", 1)
+        self._dimmed = list(dimmed)
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._longest = 0
@@ -249,9 +254,27 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base)
 
     def _append(self, segments: list[Segment], start: int, end: int, column: int, style: Style) -> int:
-        shown = display_text(self.shown_text[start:end], column)
-        segments.append(Segment(shown, style))
-        return column + Segment(shown).cell_length
+        for piece_start, piece_end, dimmed in self._dimmed_pieces(start, end):
+            shown = display_text(self.shown_text[piece_start:piece_end], column)
+            segments.append(Segment(shown, style + self._component("article--dimmed") if dimmed else style))
+            column += Segment(shown).cell_length
+        return column
+
+    def _dimmed_pieces(self, start: int, end: int) -> Iterable[tuple[int, int, bool]]:
+        """``start:end`` cut where a dimmed range begins or ends, each piece with whether it is dimmed."""
+        index = bisect.bisect_right(self._dimmed, (start, end)) - 1
+        position = start
+        for dim_start, dim_end in self._dimmed[max(index, 0) :]:
+            if dim_start >= end:
+                break
+            if dim_end <= position:
+                continue
+            if dim_start > position:
+                yield position, dim_start, False
+            position = min(dim_end, end)
+            yield max(dim_start, start), position, True
+        if position < end:
+            yield position, end, False
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         first = bisect.bisect_left(self._starts, start - self._longest)
