@@ -10,7 +10,7 @@ PARAGRAPHS = [
     "Anna Pavlovna met Prince Vasili in Petersburg. [Illustration] The salon was full.",
     "Pierre arrived late from Moscow; Anna Pavlovna greeted him with a nod [/] reserved for the lowest.",
     "In Moscow the Rostovs were celebrating. Pierre wrote [@click=app.quit]x[/] in his diary.",
-    "The Emperor and Napoleon met at Tilsit, and Anna Pavlovna spoke of nothing else.",
+    "Napoleon met the Emperor at Tilsit, and Anna Pavlovna spoke of nothing else.",
 ]
 #: Name -> label for the fake extractor.
 NAMES = {

@@ -23,7 +23,7 @@ READABLE = {
     "nul bytes": b"Pierre\x00went to Moscow.",
     "invalid utf-8": b"Pierre \xff\xfe went to Moscow \xc3.",
     "windows-1252": b"Caf\xe9 in Moscow \x96 Pierre\x92s \x93friend\x94.",
-    "long line": b"Moscow " + b"x" * 200_000 + b" Pierre",
+    "long line": b"Pierre went to Moscow. " + b"x" * 200_000 + b" Pierre said so.",
     "markup": b"[bold]Pierre[/] [@click=app.quit]x[/] in Moscow [/]",
     "ansi and c1": b"\x1b[31mPierre\x1b[0m \x9b2J in Moscow \x07",
     "bidi and zero width": "Pierre \u202eevil\u202c in\u200b Moscow".encode(),
