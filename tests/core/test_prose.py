@@ -1,5 +1,7 @@
 """What extraction reads: Gutenberg's header and licence and inline markup are blanked, offsets unchanged."""
 
+import pytest
+
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.documents.gutenberg import boilerplate_ranges
 from glossary_tui.core.documents.markup import markup_ranges
@@ -73,3 +75,35 @@ def test_what_is_not_markup_stays():
     text = "snake_case and 5 * 3 stay; [Illustration] and [Sidenote: Moscow] are prose; <Pip> too."
     assert markup_ranges(text) == []
     assert blanked(text) == text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Produced by John Bickers, David Widger and Others",
+        "An Anonymous Volunteer, and David Widger",
+        "Special thanks are due to Sharon Partridge for extensive\nproofreading and correction of this etext.",
+        "E-text prepared by Judith Boss",
+    ],
+)
+def test_the_credit_paragraph_after_the_start_marker_is_boilerplate(credit):
+    text = (
+        f"Header\n\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n\n{credit}\n\n\nWAR AND PEACE\n\nWell, Prince."
+    )
+    (_, header_end), *_ = boilerplate_ranges(text)
+    assert text[:header_end].endswith(credit)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "WAR AND PEACE",
+        "Sense and Sensibility\n\nby Jane Austen",
+        "It was the best of times, it was the worst of times, and Sydney Carton was far away.",
+        "Emma Woodhouse, handsome, clever, and rich, with a comfortable home and happy disposition.",
+    ],
+)
+def test_the_books_own_opening_after_the_start_marker_is_not_taken_for_a_credit(opening):
+    text = f"Header\n\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{opening}\n\nMore of the book."
+    (_, header_end), *_ = boilerplate_ranges(text)
+    assert text[header_end:].lstrip().startswith(opening)

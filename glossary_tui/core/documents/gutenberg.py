@@ -2,7 +2,8 @@
 
 A Gutenberg book opens with a header (title, author, translators, release date,
 the licence's first lines) ended by a ``*** START OF THE PROJECT GUTENBERG EBOOK
-… ***`` line, often followed by a "Produced by …" credit; it closes with an
+… ***`` line, often followed by a credit paragraph ("Produced by …", "Special thanks
+are due to … for proofreading", or the volunteers' names alone); it closes with an
 ``End of the Project Gutenberg EBook of …`` line, an ``*** END OF … ***`` line
 and the full licence. Neither is the book: the translators, volunteers and the
 foundation listed there are no characters. Both markers are matched whatever
@@ -25,12 +26,19 @@ _END = re.compile(
 )
 #: The line that announces the end, a few lines above the END marker (or alone, in old books).
 _END_OF_BOOK = re.compile(r"^[ \t]*End of (?:the )?Project Gutenberg(?:'s|’s)?\b[^\n]*$", re.IGNORECASE | re.MULTILINE)
-#: A credit paragraph just after the START marker.
-_CREDIT = re.compile(
-    r"\s*(?:Produced by|E-?text prepared by|This e-?(?:book|text) was (?:produced|prepared) by|Transcribed from)"
-    r"[^\n]*(?:\n[^\n]+)*",
+#: The first paragraph after the START marker (blank lines before it skipped).
+_FIRST_PARAGRAPH = re.compile(r"\s*(\S[^\n]*(?:\n[^\n]*\S[^\n]*)*)")
+#: Words that make that paragraph a credit to the people who made the e-book.
+_CREDIT_WORDS = re.compile(
+    r"\b(?:produced|prepared|transcribed|proof-?read\w*|scanned|e-?texts?|e-?books?|volunteers?|special thanks)\b",
     re.IGNORECASE,
 )
+#: What joins the names of a credit: commas and "and".
+_NAME_JOINS = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+#: A person's name as a credit writes it: two or more capitalised words ("David Widger").
+_FULL_NAME = re.compile(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)+")
+#: A credit is short: a longer first paragraph is the book's own opening.
+_CREDIT_MAX_CHARS = 300
 #: How far above the END marker its "End of the Project Gutenberg EBook" line may be.
 _END_LINE_REACH = 400
 
@@ -42,19 +50,36 @@ def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
     (and a credit paragraph right after it); the licence from the "End of the
     Project Gutenberg EBook" line (or the END marker) to the end of the text.
     """
-    ranges: list[tuple[int, int]] = []
     start = _START.search(text)
-    body_start = 0
+    header_end = 0 if start is None else start.end()
+    licence_start = _licence_start(text, header_end)
+    ranges: list[tuple[int, int]] = []
     if start is not None:
-        body_start = start.end()
-        credit = _CREDIT.match(text, body_start)
-        if credit is not None:
-            body_start = credit.end()
-        ranges.append((0, body_start))
-    end_start = _licence_start(text, body_start)
-    if end_start is not None:
-        ranges.append((end_start, len(text)))
+        ranges.append((0, _credit_end(text, header_end, len(text) if licence_start is None else licence_start)))
+    if licence_start is not None:
+        ranges.append((licence_start, len(text)))
     return tuple(ranges)
+
+
+def _credit_end(text: str, body_start: int, body_end: int) -> int:
+    """Where the credit paragraph right after the START marker ends (``body_start`` if there is none).
+
+    A credit is short and either speaks of making the e-book ("Produced by", "proofreading",
+    "Volunteer") or is one line of full names alone, joined by commas or "and" ("An Anonymous
+    Volunteer, and David Widger"; not "WAR AND PEACE" nor "Sense and Sensibility", titles).
+    """
+    paragraph = _FIRST_PARAGRAPH.match(text, body_start, body_end)
+    if paragraph is None or len(paragraph.group(1)) > _CREDIT_MAX_CHARS:
+        return body_start
+    words = paragraph.group(1)
+    names = _NAME_JOINS.split(words)
+    names_alone = (
+        len(names) > 1
+        and "\n" not in words
+        and any(c.islower() for c in words)
+        and all(_FULL_NAME.fullmatch(name) for name in names)
+    )
+    return paragraph.end() if names_alone or _CREDIT_WORDS.search(words) else body_start
 
 
 def _licence_start(text: str, body_start: int) -> int | None:
