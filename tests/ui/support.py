@@ -33,10 +33,15 @@ def small_text(filler_paragraphs: int = 0) -> str:
 
 
 async def settle(app, pilot) -> None:
-    """Wait until extraction and note loading are finished and the screen is up to date."""
+    """Wait until extraction and note loading are finished and the screen is up to date.
+
+    Up to date includes the detail panel, which follows the list's cursor after a short pause.
+    """
     for _ in range(2):
         await workers_done(app)
         await pilot.pause()
+        while getattr(app.screen, "_detail_timer", None) is not None:
+            await pilot.pause(0.01)
 
 
 async def workers_done(app) -> None:
