@@ -21,19 +21,17 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import math
 import os
 import tempfile
 from collections import Counter
 from pathlib import Path
-
-import numpy as np
 
 from glossary_tui.core.documents.document import read_document
 from glossary_tui.core.entities.grouping import build_entities, clean_stage
 from glossary_tui.core.entities.book_words import book_words
 from glossary_tui.core.entities.label_cues import name_cues, name_unit
 from glossary_tui.core.entities.labelling import CLASSES, WEIGHTS_ENVIRONMENT_VARIABLE, label_model
+from glossary_tui.core.entities.labelling import TYPES as KINDS
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
 from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
@@ -49,20 +47,6 @@ def _trainer():  # type: ignore[no-untyped-def]
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def fold_weights(texts: list[Path], extractor: CachedExtractor, out: Path) -> None:
-    """Write ``fold<k>.json``: weights learned without fold ``k``'s excerpts."""
-    train = _trainer()
-    folds = train.CONFIG["folds"]
-    rows = [(index % folds, row) for index, path in enumerate(texts) for row in train.excerpt_rows(path, extractor)]
-    x = np.array([row[0] for _, row in rows])
-    y = np.array([row[1] for _, row in rows])
-    weight = np.array([1 + math.log(row[2]) for _, row in rows])
-    fold = np.array([f for f, _ in rows])
-    for k in range(folds):
-        held_in = [path.name for index, path in enumerate(texts) if index % folds != k]
-        train.save(train.fit(x[fold != k], y[fold != k], weight[fold != k]), out / f"fold{k}.json", held_in)
 
 
 def gold_of(ann: Path) -> list[tuple[int, int, str]]:
@@ -87,8 +71,9 @@ def why(mentions, cues) -> list[str]:  # type: ignore[no-untyped-def]
         name = cues.get(unit)
         if name is None:
             continue
-        probabilities = model.probabilities(name.vector())
-        shown = " ".join(f"{c}={p:.2f}" for c, p in zip(CLASSES, probabilities, strict=True))
+        vector = name.vector()
+        shown = " ".join(f"{c}={p:.2f}" for c, p in zip(CLASSES, model.probabilities(vector), strict=True))
+        shown += " | " + " ".join(f"{c}={p:.2f}" for c, p in zip(KINDS, model.type_probabilities(vector), strict=True))
         seen = " ".join(f"{cue}:{count}" for cue, count in name.seen.most_common())
         facts = " ".join(f"{fact}={value:g}" for fact, value in name.facts.items() if value)
         lines.append(f"        {unit!r}: {shown} -> {model.label(name)}; seen {seen}; {facts}")
@@ -111,7 +96,7 @@ def main() -> None:
     tally: Counter[str] = Counter()
     with tempfile.TemporaryDirectory(prefix="label-errors-") as scratch:
         if not args.shipped:
-            fold_weights(texts, extractor, Path(scratch))
+            _trainer().write_folds(texts, extractor, Path(scratch))
         folds = json.loads((ROOT / "training" / "labels" / "config.json").read_text())["folds"]
         for index, path in enumerate(texts):
             if args.only and args.only not in path.name:

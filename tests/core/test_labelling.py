@@ -3,18 +3,13 @@
 import re
 
 from glossary_tui.core.entities.label_cues import CUES
-from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, LabelModel, label_by_book, label_model
+from glossary_tui.core.entities.labelling import CLASSES, TYPES, LabelModel, label_by_book, label_model
 from glossary_tui.core.extraction.mentions import Mention
 
-FILLER = "The rain fell on the roofs and the long grey road, and nothing else happened for a while. "
 
-
-def book(*sentences: str) -> str:
-    """The sentences, padded with filler paragraphs into a text long enough to count as a book."""
-    text = "\n\n".join(sentences)
-    while len(text) < MIN_BOOK_CHARS:
-        text += "\n\n" + FILLER * 3
-    return text
+def book(*paragraphs: str) -> str:
+    """The paragraphs as one text."""
+    return "\n\n".join(paragraphs)
 
 
 def mentions_of(text: str, labels: dict[str, str]) -> list[Mention]:
@@ -34,10 +29,13 @@ def labels(mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def favouring(cls: str, cue: str = "bias") -> LabelModel:
-    """A model whose only weight says ``cls`` when ``cue`` is seen."""
+    """A model whose only weights say ``cls`` when ``cue`` is seen (as a class, and as a kind of name if it is one)."""
     rows = [[0.0] * len(CLASSES) for _ in CUES]
     rows[CUES.index(cue)][CLASSES.index(cls)] = 5.0
-    return LabelModel(tuple(tuple(row) for row in rows))
+    kinds = [[0.0] * len(TYPES) for _ in CUES]
+    if cls in TYPES:
+        kinds[CUES.index(cue)][TYPES.index(cls)] = 5.0
+    return LabelModel(tuple(tuple(row) for row in rows), tuple(tuple(row) for row in kinds))
 
 
 def test_a_person_the_model_calls_a_place_everywhere_is_a_person():
@@ -69,10 +67,11 @@ def test_no_name_is_dropped_unless_the_model_saw_a_kept_label_or_a_named_organis
     assert labels(label_by_book(mentions, text, favouring("NONE"))) == {"French": {"NORP"}, "Society": {"ORG"}}
 
 
-def test_a_short_text_keeps_the_models_labels():
-    text = "Angela Merkel flew to Paris. Berlin waited."
+def test_a_short_text_is_labelled_by_its_evidence_as_a_book_is():
+    text = "Angela Merkel flew to Paris and on to Berlin. Berlin waited."
     mentions = mentions_of(text, {"Angela Merkel": "PERSON", "Paris": "GPE", "Berlin": "ORG"})
-    assert label_by_book(mentions, text, favouring("NONE")) == mentions
+    found = labels(label_by_book(mentions, text, label_model()))
+    assert found == {"Angela Merkel": {"PERSON"}, "Paris": {"GPE"}, "Berlin": {"GPE"}}
 
 
 def test_the_shipped_weights_fit_the_cues():
@@ -103,3 +102,26 @@ def test_a_rare_span_of_a_place_and_a_person_is_two_mentions():
     found = label_by_book(mentions, text, label_model())
     assert [(m.text, m.label) for m in found][-2:] == [("Moscow", "GPE"), ("Pierre", "PERSON")]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_name_most_often_after_mr_or_madame_is_a_person_whatever_the_votes():
+    text = book("Mr. Linden came in. Mr. Linden sat.", "Linden rode home.")
+    mentions = mentions_of(text, {"Linden": "GPE"})
+    assert labels(label_by_book(mentions, text, favouring("PLACE"))) == {"Linden": {"PERSON"}}
+
+
+def test_decisive_cues_of_one_kind_and_none_of_the_other_decide():
+    text = book("They reached the city of Benares at dawn.", "Benares slept; Benares was hot; Benares woke.")
+    mentions = mentions_of(text, {"Benares": "PERSON"})
+    assert labels(label_by_book(mentions, text, favouring("PERSON"))) == {"Benares": {"GPE"}}
+
+
+def test_a_nationality_stays_one_unless_the_book_says_it_is_a_person_outright():
+    text = book("The French came. The French left. The French sang.")
+    assert labels(label_by_book(mentions_of(text, {"French": "NORP"}), text, favouring("PERSON"))) == {
+        "French": {"NORP"}
+    }
+    text = book("“No,” said Bunter. “Yes,” said Bunter. Bunter laughed.")
+    assert labels(label_by_book(mentions_of(text, {"Bunter": "NORP"}), text, favouring("PERSON"))) == {
+        "Bunter": {"PERSON"}
+    }
