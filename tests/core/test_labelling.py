@@ -3,13 +3,19 @@
 import re
 
 from glossary_tui.core.entities.label_cues import CUES
-from glossary_tui.core.entities.labelling import CLASSES, TYPES, LabelModel, label_by_book, label_model
+from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, TYPES, LabelModel, label_by_book, label_model
 from glossary_tui.core.extraction.mentions import Mention
 
 
-def book(*paragraphs: str) -> str:
-    """The paragraphs as one text."""
-    return "\n\n".join(paragraphs)
+FILLER = "The rain fell on the roofs and the long grey road, and nothing else happened for a while. "
+
+
+def book(*sentences: str) -> str:
+    """The sentences, padded with filler paragraphs into a text long enough to count as a book."""
+    text = "\n\n".join(sentences)
+    while len(text) < MIN_BOOK_CHARS:
+        text += "\n\n" + FILLER * 3
+    return text
 
 
 def mentions_of(text: str, labels: dict[str, str]) -> list[Mention]:
@@ -67,11 +73,10 @@ def test_no_name_is_dropped_unless_the_model_saw_a_kept_label_or_a_named_organis
     assert labels(label_by_book(mentions, text, favouring("NONE"))) == {"French": {"NORP"}, "Society": {"ORG"}}
 
 
-def test_a_short_text_is_labelled_by_its_evidence_as_a_book_is():
-    text = "Angela Merkel flew to Paris and on to Berlin. Berlin waited."
+def test_a_short_text_keeps_the_models_labels():
+    text = "Angela Merkel flew to Paris. Berlin waited."
     mentions = mentions_of(text, {"Angela Merkel": "PERSON", "Paris": "GPE", "Berlin": "ORG"})
-    found = labels(label_by_book(mentions, text, label_model()))
-    assert found == {"Angela Merkel": {"PERSON"}, "Paris": {"GPE"}, "Berlin": {"GPE"}}
+    assert label_by_book(mentions, text, favouring("NONE")) == mentions
 
 
 def test_the_shipped_weights_fit_the_cues():

@@ -10,6 +10,8 @@ def test_a_places_last_or_first_word_says_its_kind():
     assert head_kind(("the", "borgo", "pass")) == "LOC"
     assert head_kind(("mount", "vernon")) == "LOC"
     assert head_kind(("island", "of", "lamu")) == "LOC"
+    assert head_kind(("academy", "of", "music")) == "FAC"
+    assert head_kind(("city", "of", "london")) == "GPE"
     assert head_kind(("dorsetshire",)) == "GPE"
     assert head_kind(("moscow",)) is None
 

@@ -29,8 +29,8 @@ name then takes one label:
 - a place is GPE, LOC or FAC as its words and the book say
   (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
 
-Nothing depends on the text's length: a short text (a news story) says less
-about its names, so fewer of its votes are overturned.
+A text shorter than :data:`MIN_BOOK_CHARS` (a news story, a note) keeps the
+model's labels: its names have too few mentions for their cues to say much.
 
 ``$GLOSSARY_TUI_LABEL_WEIGHTS`` may name another weights file (the benchmark
 scores each LitBank excerpt with weights not learned on it).
@@ -67,6 +67,8 @@ FLIP_CONFIDENCE = 0.5
 EVIDENCE = 0.1
 #: Share of mentions with cues of a name's kind needed to overturn a vote for a label of no name (NORP, ...).
 KEPT_LABEL_EVIDENCE = 0.25
+#: A text shorter than this says too little about its names: the model's own labels stand.
+MIN_BOOK_CHARS = 5000
 #: A name seen this often is never dropped (nor an organisation named in several words).
 KEPT_MENTIONS = 3
 #: Words by which a family calls its own: no names of their own.
@@ -184,6 +186,8 @@ def label_model() -> LabelModel:
 
 def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | None = None) -> list[Mention]:
     """``mentions`` with one label per name, decided by the whole book; mentions of no name dropped."""
+    if len(text) < MIN_BOOK_CHARS:
+        return list(mentions)
     model = model or label_model()
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))

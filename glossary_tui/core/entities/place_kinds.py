@@ -76,17 +76,24 @@ def head_kind(words: tuple[str, ...]) -> str | None:
         return None
     if "of" in words[1:-1]:  # "Island of Lamu", "Academy of Music", "City of London": the head comes first
         head = words[: words.index("of")]
-        return head_kind(head) or _first_kind(head[-1])
+        return head_kind(head) or _heads_kind(head[-1]) or _first_kind(head[-1])
     last = words[-1].strip(".’'")
     if len(words) > 1:
-        for kind, heads in (("FAC", FAC_HEADS), ("LOC", LOC_HEADS), ("GPE", GPE_HEADS)):
-            if last in heads:
-                return kind
+        kind = _heads_kind(last)
+        if kind:
+            return kind
         first = _first_kind(words[0])
         if first:
             return first
     if last.endswith(GPE_ENDINGS) and len(last) > 7:
         return "GPE"
+    return None
+
+
+def _heads_kind(word: str) -> str | None:
+    for kind, heads in (("FAC", FAC_HEADS), ("LOC", LOC_HEADS), ("GPE", GPE_HEADS)):
+        if word in heads:
+            return kind
     return None
 
 
