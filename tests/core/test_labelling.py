@@ -130,3 +130,11 @@ def test_a_nationality_stays_one_unless_the_book_says_it_is_a_person_outright():
     assert labels(label_by_book(mentions_of(text, {"Bunter": "NORP"}), text, favouring("PERSON"))) == {
         "Bunter": {"PERSON"}
     }
+
+
+def test_a_one_word_organisation_vote_goes_to_the_kind_the_book_says():
+    text = book("They drove on to Bistritz at night.", "Bistritz slept. Bistritz was cold. He rode into Bistritz.")
+    model = favouring("PERSON")
+    assert labels(label_by_book(mentions_of(text, {"Bistritz": "ORG"}), text, model)) == {"Bistritz": {"GPE"}}
+    text = book("The Arno flows. We crossed the Arno. Over the Arno, the bridges.")
+    assert labels(label_by_book(mentions_of(text, {"Arno": "ORG"}), text, model)) == {"Arno": {"LOC"}}

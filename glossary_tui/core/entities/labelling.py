@@ -69,6 +69,9 @@ EVIDENCE = 0.1
 KEPT_LABEL_EVIDENCE = 0.25
 #: A text shorter than this says too little about its names: the model's own labels stand.
 MIN_BOOK_CHARS = 5000
+#: Below this probability of an organisation (the kind model's), a one-word organisation vote is a person or a
+#: place if the book's cues say which: fiction names few organisations in one word.
+UNLIKELY_ORG = 0.2
 #: A name seen this often is never dropped (nor an organisation named in several words).
 KEPT_MENTIONS = 3
 #: Words by which a family calls its own: no names of their own.
@@ -133,9 +136,24 @@ class LabelModel:
             return decided
         best = max(TYPES, key=types.__getitem__)
         keep = best == _class_of(voted) or types[best] < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE
-        if (_class_of(voted) if keep else best) == "PLACE":
-            return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
-        return voted if keep else best
+        kind = _class_of(voted) if keep else best
+        if kind == "ORG" and types["ORG"] < UNLIKELY_ORG:
+            kind = _person_or_place(cues) or kind
+        return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if kind == "PLACE" else kind
+
+
+def _person_or_place(cues: NameCues) -> str | None:
+    """For a one-word name voted an organisation that the book gives no organisation's head word ("Bistritz",
+    "the Arno"): a person or a place, whichever the book's cues say more ("the X" alone at half its mentions
+    is a river's or a range's), or ``None`` if they say neither."""
+    if len(cues.words) != 1:
+        return None
+    person, place = cues.evidence("PERSON"), cues.evidence("PLACE")
+    if cues.seen["the_alone"] * 2 >= cues.mentions:
+        place = max(place, EVIDENCE)
+    if max(person, place) < EVIDENCE or person == place:
+        return None
+    return "PERSON" if person > place else "PLACE"
 
 
 def _unconfirmed(cues: NameCues) -> bool:
