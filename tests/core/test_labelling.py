@@ -136,5 +136,16 @@ def test_a_one_word_organisation_vote_goes_to_the_kind_the_book_says():
     text = book("They drove on to Bistritz at night.", "Bistritz slept. Bistritz was cold. He rode into Bistritz.")
     model = favouring("PERSON")
     assert labels(label_by_book(mentions_of(text, {"Bistritz": "ORG"}), text, model)) == {"Bistritz": {"GPE"}}
-    text = book("The Arno flows. We crossed the Arno. Over the Arno, the bridges.")
-    assert labels(label_by_book(mentions_of(text, {"Arno": "ORG"}), text, model)) == {"Arno": {"LOC"}}
+    text = book("The Bank was shut. We passed the Bank. Inside the Bank, clerks.")
+    assert labels(label_by_book(mentions_of(text, {"Bank": "ORG"}), text, model)) == {"Bank": {"ORG"}}
+
+
+def test_a_name_listed_only_with_places_is_a_place_unless_its_own_cues_say_otherwise():
+    text = book(
+        "He rode to Paris. Paris slept. They met in Paris.",
+        "She crossed Guienne and Paris. Guienne and Paris were green.",
+        "“Come,” said Anne. Anne sat and Paris waited; Anne, who knew, and Paris.",
+    )
+    mentions = mentions_of(text, {"Paris": "GPE", "Guienne": "PERSON", "Anne": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Paris": {"GPE"}, "Guienne": {"GPE"}, "Anne": {"PERSON"}}

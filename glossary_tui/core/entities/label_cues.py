@@ -171,6 +171,8 @@ class NameCues:
     votes: Counter[str] = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)
     facts: dict[str, float] = field(default_factory=dict)
+    #: The names this one is written next to in a list or a pair ("Guienne and Languedoc"), with how often.
+    partners: Counter[str] = field(default_factory=Counter)
 
     def evidence(self, kind: str, *, facts: bool = True) -> float:
         """How much the book's cues, not the model's votes, say the name is a ``kind`` ("PERSON", "PLACE", "ORG").
@@ -251,8 +253,12 @@ def _add_coordination(mentions: Sequence[Mention], text: str, names: dict[str, N
     ordered = sorted(mentions)
     for first, second in zip(ordered, ordered[1:], strict=False):
         if 0 <= second.start - first.end <= 8 and _COORDINATION.fullmatch(text, first.end, second.start):
-            names[name_unit(first.text)].seen["coordinated"] += 1
-            names[name_unit(second.text)].seen["coordinated"] += 1
+            one, other = name_unit(first.text), name_unit(second.text)
+            names[one].seen["coordinated"] += 1
+            names[other].seen["coordinated"] += 1
+            if one != other:
+                names[one].partners[other] += 1
+                names[other].partners[one] += 1
 
 
 def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:

@@ -41,6 +41,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -143,17 +144,40 @@ class LabelModel:
 
 
 def _person_or_place(cues: NameCues) -> str | None:
-    """For a one-word name voted an organisation that the book gives no organisation's head word ("Bistritz",
-    "the Arno"): a person or a place, whichever the book's cues say more ("the X" alone at half its mentions
-    is a river's or a range's), or ``None`` if they say neither."""
+    """For a one-word name voted an organisation that the book gives no organisation's head word ("to
+    Bistritz"): a person or a place, whichever the book's cues say more, or ``None`` if they say neither
+    ("the Bank", "the Arno": "the X" alone is an institution's as often as a river's)."""
     if len(cues.words) != 1:
         return None
     person, place = cues.evidence("PERSON"), cues.evidence("PLACE")
-    if cues.seen["the_alone"] * 2 >= cues.mentions:
-        place = max(place, EVIDENCE)
     if max(person, place) < EVIDENCE or person == place:
         return None
     return "PERSON" if person > place else "PLACE"
+
+
+def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
+    """Names of another kind than every name they are listed or paired with ("Guienne and Languedoc", "Toots,
+    Ysabel"), whose own cues speak for their partners' kind at least as much as for theirs: that kind."""
+    changed = {}
+    for unit, name in cues.items():
+        own = _kind(decided.get(unit))
+        if own not in TYPES or not name.partners:
+            continue
+        kinds = Counter[str]()
+        for partner, count in name.partners.items():
+            kind = _kind(decided.get(partner))
+            if kind in ("PERSON", "PLACE"):
+                kinds[kind] += count
+        if len(kinds) != 1:
+            continue
+        (kind,) = kinds
+        if kind != own and (own == "ORG" or name.evidence(kind) >= name.evidence(own)):
+            changed[unit] = place_kind(name.words, name.mentions, name.seen, name.votes) if kind == "PLACE" else kind
+    return changed
+
+
+def _kind(label: str | None) -> str | None:
+    return None if label is None else _class_of(label)
 
 
 def _unconfirmed(cues: NameCues) -> bool:
@@ -210,6 +234,7 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))
     decided = {unit: model.label(name) for unit, name in cues.items()}
+    decided.update(_by_partners(cues, decided))
     for unit, name in cues.items():
         if _is_kinship_or_family(name, decided):
             decided[unit] = None
