@@ -3,8 +3,9 @@
 import re
 
 from glossary_tui.core.entities.label_cues import CUES
-from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, LabelModel, label_by_book, label_model
+from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, TYPES, LabelModel, label_by_book, label_model
 from glossary_tui.core.extraction.mentions import Mention
+
 
 FILLER = "The rain fell on the roofs and the long grey road, and nothing else happened for a while. "
 
@@ -34,10 +35,13 @@ def labels(mentions: list[Mention]) -> dict[str, set[str]]:
 
 
 def favouring(cls: str, cue: str = "bias") -> LabelModel:
-    """A model whose only weight says ``cls`` when ``cue`` is seen."""
+    """A model whose only weights say ``cls`` when ``cue`` is seen (as a class, and as a kind of name if it is one)."""
     rows = [[0.0] * len(CLASSES) for _ in CUES]
     rows[CUES.index(cue)][CLASSES.index(cls)] = 5.0
-    return LabelModel(tuple(tuple(row) for row in rows))
+    kinds = [[0.0] * len(TYPES) for _ in CUES]
+    if cls in TYPES:
+        kinds[CUES.index(cue)][TYPES.index(cls)] = 5.0
+    return LabelModel(tuple(tuple(row) for row in rows), tuple(tuple(row) for row in kinds))
 
 
 def test_a_person_the_model_calls_a_place_everywhere_is_a_person():
@@ -103,3 +107,45 @@ def test_a_rare_span_of_a_place_and_a_person_is_two_mentions():
     found = label_by_book(mentions, text, label_model())
     assert [(m.text, m.label) for m in found][-2:] == [("Moscow", "GPE"), ("Pierre", "PERSON")]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_a_name_most_often_after_mr_or_madame_is_a_person_whatever_the_votes():
+    text = book("Mr. Linden came in. Mr. Linden sat.", "Linden rode home.")
+    mentions = mentions_of(text, {"Linden": "GPE"})
+    assert labels(label_by_book(mentions, text, favouring("PLACE"))) == {"Linden": {"PERSON"}}
+
+
+def test_decisive_cues_of_one_kind_and_none_of_the_other_decide():
+    text = book("They reached the city of Benares at dawn.", "Benares slept; Benares was hot; Benares woke.")
+    mentions = mentions_of(text, {"Benares": "PERSON"})
+    assert labels(label_by_book(mentions, text, favouring("PERSON"))) == {"Benares": {"GPE"}}
+
+
+def test_a_nationality_stays_one_unless_the_book_says_it_is_a_person_outright():
+    text = book("The French came. The French left. The French sang.")
+    assert labels(label_by_book(mentions_of(text, {"French": "NORP"}), text, favouring("PERSON"))) == {
+        "French": {"NORP"}
+    }
+    text = book("“No,” said Bunter. “Yes,” said Bunter. Bunter laughed.")
+    assert labels(label_by_book(mentions_of(text, {"Bunter": "NORP"}), text, favouring("PERSON"))) == {
+        "Bunter": {"PERSON"}
+    }
+
+
+def test_a_one_word_organisation_vote_goes_to_the_kind_the_book_says():
+    text = book("They drove on to Bistritz at night.", "Bistritz slept. Bistritz was cold. He rode into Bistritz.")
+    model = favouring("PERSON")
+    assert labels(label_by_book(mentions_of(text, {"Bistritz": "ORG"}), text, model)) == {"Bistritz": {"GPE"}}
+    text = book("The Bank was shut. We passed the Bank. Inside the Bank, clerks.")
+    assert labels(label_by_book(mentions_of(text, {"Bank": "ORG"}), text, model)) == {"Bank": {"ORG"}}
+
+
+def test_a_name_listed_only_with_places_is_a_place_unless_its_own_cues_say_otherwise():
+    text = book(
+        "He rode to Paris. Paris slept. They met in Paris.",
+        "She crossed Guienne and Paris. Guienne and Paris were green.",
+        "“Come,” said Anne. Anne sat and Paris waited; Anne, who knew, and Paris.",
+    )
+    mentions = mentions_of(text, {"Paris": "GPE", "Guienne": "PERSON", "Anne": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Paris": {"GPE"}, "Guienne": {"GPE"}, "Anne": {"PERSON"}}

@@ -6,25 +6,31 @@ organisation 158 times out of 197). Here every name
 (:func:`~glossary_tui.core.entities.label_cues.name_unit`: its key without
 titles) gets one label from everything the book says about it: the cues
 around its mentions and the model's votes
-(:mod:`~glossary_tui.core.entities.label_cues`), weighed by a small linear
-model (multinomial logistic regression: 25 cues, four classes: person, place,
-organisation, no name) learned on LitBank's dev excerpts. ``training/labels/``
-holds the training script, its settings and the model card with the
-cross-validated figures. Every mention of the name then takes one label:
+(:mod:`~glossary_tui.core.entities.label_cues`), weighed by two small linear
+models learned on LitBank's dev excerpts (multinomial logistic regression:
+whether it is a name at all, and if so a person, a place or an
+organisation). ``training/labels/`` holds the training script, its settings
+and the model card with the cross-validated figures. Every mention of the
+name then takes one label:
 
-- the model's vote stands unless the linear model picks another class with at
-  least :data:`FLIP_CONFIDENCE` of the probability left to the three name
-  classes and the book's own cues for that class (a title, "said X", "X, who",
-  "in X", ...) are seen at :data:`EVIDENCE` of its mentions or more: a vote is
-  not overturned on the votes' say-so alone;
-- a place is GPE, LOC or FAC as the model voted most among those (GPE if never);
-- a name the linear model finds most likely no name is dropped, unless the
-  model voted it a nationality, work, event, law, language or product (it
-  keeps that label), or the name is seen at least :data:`KEPT_MENTIONS` times,
-  or is an organisation named in several words (LitBank's fiction holds 9
-  organisations in all: what the linear model knows of them is that fiction has few);
-- a text shorter than :data:`MIN_BOOK_CHARS` says too little about its names
-  (a news story, a test): its model labels stand.
+- a name the model voted a nationality, work, event, law, language or product
+  keeps that label unless the book says outright (a quarter of its mentions,
+  two at least) that it is a person, place or organisation;
+- a name the linear model finds most likely no name is dropped only if the
+  book says so too (cues of no name: "the X" alone, only at sentence starts,
+  a common word) or says nothing for it (one word, no cue of any kind); a name seen :data:`KEPT_MENTIONS` times or more,
+  or an organisation named in several words, is never dropped;
+- decisive cues ("said X", "X said", "the city of X", "X street"), seen at a
+  quarter of a name's mentions and no cue of the other kind, decide it;
+- otherwise the model's vote stands unless the linear model picks another
+  kind with at least :data:`FLIP_CONFIDENCE` of the probability and the
+  book's own cues for that kind are seen at :data:`EVIDENCE` of its mentions
+  or more: a vote is not overturned on the votes' say-so alone;
+- a place is GPE, LOC or FAC as its words and the book say
+  (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
+
+A text shorter than :data:`MIN_BOOK_CHARS` (a news story, a note) keeps the
+model's labels: its names have too few mentions for their cues to say much.
 
 ``$GLOSSARY_TUI_LABEL_WEIGHTS`` may name another weights file (the benchmark
 scores each LitBank excerpt with weights not learned on it).
@@ -35,13 +41,16 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from glossary_tui.core.entities.book_words import book_words
+from glossary_tui.core.entities.names import TITLES
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
+from glossary_tui.core.entities.place_kinds import place_kind
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -49,16 +58,23 @@ WEIGHTS_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_LABEL_WEIGHTS"
 WEIGHTS = Path(__file__).with_name("label_weights.json")
 #: What the model tells apart.
 CLASSES = ("PERSON", "PLACE", "ORG", "NONE")
+#: The kinds of name.
+TYPES = ("PERSON", "PLACE", "ORG")
 #: Labels a name the model calls no person, place or organisation may keep.
 KEPT_LABELS = frozenset({"NORP", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 #: Share of the name classes' probability a class needs to overturn the model's vote.
 FLIP_CONFIDENCE = 0.5
 #: Share of mentions with cues of the new class needed to overturn the model's vote.
 EVIDENCE = 0.1
-#: A name seen this often is never dropped (nor an organisation named in several words).
-KEPT_MENTIONS = 3
+#: Share of mentions with cues of a name's kind needed to overturn a vote for a label of no name (NORP, ...).
+KEPT_LABEL_EVIDENCE = 0.25
 #: A text shorter than this says too little about its names: the model's own labels stand.
 MIN_BOOK_CHARS = 5000
+#: Below this probability of an organisation (the kind model's), a one-word organisation vote is a person or a
+#: place if the book's cues say which: fiction names few organisations in one word.
+UNLIKELY_ORG = 0.2
+#: A name seen this often is never dropped (nor an organisation named in several words).
+KEPT_MENTIONS = 3
 #: Words by which a family calls its own: no names of their own.
 KINSHIP_WORDS = frozenset(
     {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma"}
@@ -70,40 +86,123 @@ RARE_SPAN_MENTIONS = 2
 FREQUENT_NAME_MENTIONS = 5
 
 
+def _softmax(vector: Sequence[float], weights: tuple[tuple[float, ...], ...]) -> list[float]:
+    classes = len(weights[0])
+    scores = [sum(value * row[k] for value, row in zip(vector, weights, strict=True)) for k in range(classes)]
+    top = max(scores)
+    exps = [math.exp(score - top) for score in scores]
+    total = sum(exps)
+    return [value / total for value in exps]
+
+
 @dataclass(frozen=True)
 class LabelModel:
-    """Weights of the linear model: one row per cue of :data:`CUES`, one column per class of :data:`CLASSES`."""
+    """Two linear models over the cues of :data:`CUES` (one row per cue): whether a name is one at all
+    (one column per class of :data:`CLASSES`), and which kind of name it is (one column per :data:`TYPES`)."""
 
     weights: tuple[tuple[float, ...], ...]
+    type_weights: tuple[tuple[float, ...], ...]
 
     def probabilities(self, vector: Sequence[float]) -> list[float]:
-        """The probability of each class for a name with cue ``vector``."""
-        scores = [
-            sum(value * row[k] for value, row in zip(vector, self.weights, strict=True)) for k in range(len(CLASSES))
-        ]
-        top = max(scores)
-        exps = [math.exp(score - top) for score in scores]
-        total = sum(exps)
-        return [value / total for value in exps]
+        """The probability of each class of :data:`CLASSES` (no name among them) for a name with cue ``vector``."""
+        return _softmax(vector, self.weights)
+
+    def type_probabilities(self, vector: Sequence[float]) -> list[float]:
+        """The probability of each kind of :data:`TYPES` for a name with cue ``vector``, given that it is a name."""
+        return _softmax(vector, self.type_weights)
 
     def label(self, cues: NameCues) -> str | None:
         """The label every mention of this name takes, or ``None`` if it is no name."""
-        probabilities = dict(zip(CLASSES, self.probabilities(cues.vector()), strict=True))
+        vector = cues.vector()
+        probabilities = dict(zip(CLASSES, self.probabilities(vector), strict=True))
+        types = dict(zip(TYPES, self.type_probabilities(vector), strict=True))
         voted = cues.votes.most_common(1)[0][0]
-        best = max(CLASSES, key=probabilities.__getitem__)
+        if voted in KEPT_LABELS:  # a nationality, a work...: a person only if the book says so outright
+            best = max(TYPES, key=types.__getitem__)
+            said = cues.evidence(best, facts=False)
+            if types[best] >= FLIP_CONFIDENCE and said >= KEPT_LABEL_EVIDENCE and said * cues.mentions >= 2:
+                return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if best == "PLACE" else best
+            return voted
         recurring = cues.mentions >= KEPT_MENTIONS or (voted == "ORG" and len(cues.words) > 1)
-        if best == "NONE" and recurring:
-            best = max(CLASSES[:3], key=probabilities.__getitem__)
-        if best == "NONE":
-            return voted if voted in KEPT_LABELS else None
-        if best == _class_of(voted) or probabilities[best] < FLIP_CONFIDENCE * (1 - probabilities["NONE"]):
-            return voted
-        if cues.evidence(best) < EVIDENCE:
-            return voted
-        if best == "PLACE":
-            places = [(count, label) for label, count in cues.votes.items() if label in PLACE_LABELS]
-            return max(places)[1] if places else "GPE"
-        return best
+        if max(CLASSES, key=probabilities.__getitem__) == "NONE" and not recurring and _unconfirmed(cues):
+            return None
+        if cues.facts.get("org_head"):
+            return "ORG"
+        if cues.seen["common_title"] * 2 >= cues.mentions:
+            return "PERSON"
+        decided = _decisive(cues)
+        if decided == "PLACE":
+            return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
+        if decided:
+            return decided
+        best = max(TYPES, key=types.__getitem__)
+        keep = best == _class_of(voted) or types[best] < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE
+        kind = _class_of(voted) if keep else best
+        if kind == "ORG" and types["ORG"] < UNLIKELY_ORG:
+            kind = _person_or_place(cues) or kind
+        return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if kind == "PLACE" else kind
+
+
+def _person_or_place(cues: NameCues) -> str | None:
+    """For a one-word name voted an organisation that the book gives no organisation's head word ("to
+    Bistritz"): a person or a place, whichever the book's cues say more, or ``None`` if they say neither
+    ("the Bank", "the Arno": "the X" alone is an institution's as often as a river's)."""
+    if len(cues.words) != 1:
+        return None
+    person, place = cues.evidence("PERSON"), cues.evidence("PLACE")
+    if max(person, place) < EVIDENCE or person == place:
+        return None
+    return "PERSON" if person > place else "PLACE"
+
+
+def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
+    """Names of another kind than every name they are listed or paired with ("Guienne and Languedoc", "Toots,
+    Ysabel"), whose own cues speak for their partners' kind at least as much as for theirs: that kind."""
+    changed = {}
+    for unit, name in cues.items():
+        own = _kind(decided.get(unit))
+        if own not in TYPES or not name.partners:
+            continue
+        kinds = Counter[str]()
+        for partner, count in name.partners.items():
+            kind = _kind(decided.get(partner))
+            if kind in ("PERSON", "PLACE"):
+                kinds[kind] += count
+        if len(kinds) != 1:
+            continue
+        (kind,) = kinds
+        if kind != own and (own == "ORG" or name.evidence(kind) >= name.evidence(own)):
+            changed[unit] = place_kind(name.words, name.mentions, name.seen, name.votes) if kind == "PLACE" else kind
+    return changed
+
+
+def _kind(label: str | None) -> str | None:
+    return None if label is None else _class_of(label)
+
+
+def _unconfirmed(cues: NameCues) -> bool:
+    """True if the book says the name is no name ("the X" alone, only at sentence starts, a common word), or
+    says nothing for it: one word, no cue or fact of any kind, in no list of names."""
+    if cues.evidence("NONE") >= EVIDENCE:
+        return True
+    said = max(cues.evidence(kind) for kind in TYPES)
+    return len(cues.words) == 1 and said < EVIDENCE and not cues.seen["coordinated"]
+
+
+#: Cues that, seen at a few of a name's mentions and none of the other kind's, decide it.
+DECISIVE_CUES = {
+    "PERSON": ("speech_before", "speech_after", "person_noun_before"),
+    "PLACE": ("gpe_noun_of", "loc_noun_of", "place_after", "fac_noun_after", "loc_noun_after"),
+}
+DECISIVE_SHARE = 0.25
+
+
+def _decisive(cues: NameCues) -> str | None:
+    counts = {kind: sum(cues.seen[cue] for cue in decisive) for kind, decisive in DECISIVE_CUES.items()}
+    for kind, other in (("PERSON", "PLACE"), ("PLACE", "PERSON")):
+        if counts[kind] >= max(1, DECISIVE_SHARE * cues.mentions) and not counts[other]:
+            return kind
+    return None
 
 
 def _class_of(label: str) -> str:
@@ -113,9 +212,13 @@ def _class_of(label: str) -> str:
 @cache
 def _load_model(path: str) -> LabelModel:
     record = json.loads(Path(path).read_text(encoding="utf-8"))
-    if tuple(record["cues"]) != CUES or tuple(record["classes"]) != CLASSES:
+    if tuple(record["cues"]) != CUES or tuple(record["classes"]) != CLASSES or tuple(record["types"]) != TYPES:
         raise ValueError(f"{path}: the weights do not fit this version's cues")
-    return LabelModel(tuple(tuple(float(value) for value in row) for row in record["weights"]))
+
+    def matrix(rows: list[list[float]]) -> tuple[tuple[float, ...], ...]:
+        return tuple(tuple(float(value) for value in row) for row in rows)
+
+    return LabelModel(matrix(record["weights"]), matrix(record["type_weights"]))
 
 
 def label_model() -> LabelModel:
@@ -131,9 +234,12 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))
     decided = {unit: model.label(name) for unit, name in cues.items()}
+    decided.update(_by_partners(cues, decided))
     for unit, name in cues.items():
         if _is_kinship_or_family(name, decided):
             decided[unit] = None
+        elif _is_role(name, decided):
+            decided[unit] = name.votes.most_common(1)[0][0]
     labelled = []
     for mention in mentions:
         if mention.label not in NAME_LABELS:
@@ -160,6 +266,13 @@ def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> boo
         return True
     the_share = name.seen["the_before"] / max(1, name.mentions)
     return word.endswith("s") and decided.get(word[:-1]) == "PERSON" and the_share >= FAMILY_THE_SHARE
+
+
+def _is_role(name: NameCues, decided: dict[str, str | None]) -> bool:
+    """ "the Russian Emperor", "the French General": a nationality and titles name a role, not a person's name
+    (left as the model voted, so that "Russian" is never taken for a given name)."""
+    words = name.words
+    return len(words) > 1 and decided.get(words[0]) == "NORP" and all(word in TITLES for word in words[1:])
 
 
 def _two_names(

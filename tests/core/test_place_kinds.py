@@ -1,0 +1,28 @@
+"""A place's kind (GPE, LOC, FAC) from its own words, the nouns the book puts around it, and a list of known places."""
+
+from collections import Counter
+
+from glossary_tui.core.entities.place_kinds import head_kind, is_known_place, place_kind
+
+
+def test_a_places_last_or_first_word_says_its_kind():
+    assert head_kind(("baker", "street")) == "FAC"
+    assert head_kind(("the", "borgo", "pass")) == "LOC"
+    assert head_kind(("mount", "vernon")) == "LOC"
+    assert head_kind(("island", "of", "lamu")) == "LOC"
+    assert head_kind(("academy", "of", "music")) == "FAC"
+    assert head_kind(("city", "of", "london")) == "GPE"
+    assert head_kind(("dorsetshire",)) == "GPE"
+    assert head_kind(("moscow",)) is None
+
+
+def test_well_known_places_come_from_the_shipped_list():
+    assert is_known_place("london") and is_known_place("europe") and is_known_place("kent")
+    assert not is_known_place("natasha")
+
+
+def test_the_book_says_a_places_kind_when_its_words_do_not():
+    assert place_kind(("hudson",), 4, Counter(loc_noun_after=2), Counter(GPE=4)) == "LOC"
+    assert place_kind(("arno",), 4, Counter(the_alone=3), Counter(GPE=4)) == "LOC"
+    assert place_kind(("benares",), 4, Counter(), Counter(FAC=4)) == "GPE"
+    assert place_kind(("petersburg",), 231, Counter(fac_noun_after=1), Counter(GPE=231)) == "GPE"
