@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from glossary_tui.cli.options import add_store_option
 from glossary_tui.core.errors import StoreError
-from glossary_tui.core.store.atomic_storage import DamagedStoreFile
-from glossary_tui.core.store.glossary_store import check_store_file, default_store_path, open_store
+from glossary_tui.core.store.atomic_storage import DamagedStoreFile, write_atomically
+from glossary_tui.core.store.glossary_store import LOCK_TIMEOUT, check_store_file, default_store_path, open_store
 from glossary_tui.core.store.snapshots import snapshots
 
 
@@ -46,13 +47,33 @@ def run(argv: Sequence[str]) -> int:
         print(repair(path, str(error)))
         return 0
     store = open_store(path)
-    print(f"{path}: healthy: {len(store.entries())} entries, {len(store.documents())} documents, "
-          f"{len(store.corrections())} corrections, {len(snapshots(path))} daily snapshots")  # fmt: skip
+    stale = len(store.documents_to_refresh())
+    print(f"{path}: healthy: {len(store.notes())} notes, {len(store.documents())} documents "
+          f"({stale} to bring up to date in the index), {len(store.corrections())} corrections, "
+          f"{len(snapshots(path))} daily snapshots")  # fmt: skip
     return 0
 
 
-def repair(path: Path, problem: str) -> str:
-    """Move the damaged file aside and restore the newest healthy snapshot; say what was done."""
+def repair(path: Path, problem: str, timeout: float = LOCK_TIMEOUT) -> str:
+    """Move the damaged file aside and restore the newest healthy snapshot; say what was done.
+
+    Both happen under the lock every writer takes, so a reader saving a note
+    meanwhile waits instead of writing into the file being set aside.
+    """
+    try:
+        with FileLock(str(path) + ".lock", timeout=timeout):
+            return _repair(path, problem)
+    except Timeout:
+        raise StoreError(f"{path}: another glossary-tui is using the glossary; close it and repair again") from None
+
+
+def _repair(path: Path, problem: str) -> str:
+    try:
+        check_store_file(path)
+    except DamagedStoreFile:
+        pass
+    else:
+        return f"{path}: repaired meanwhile by another glossary-tui; nothing to do"
     aside = path.with_name(f"{path.name}.corrupt-{datetime.now():%Y%m%d-%H%M%S}")
     try:
         path.rename(aside)
@@ -61,8 +82,7 @@ def repair(path: Path, problem: str) -> str:
     for snapshot in snapshots(path):
         try:
             check_store_file(snapshot)
-            shutil.copyfile(snapshot, path)
-            path.chmod(0o600)
+            write_atomically(path, snapshot.read_bytes())
         except (StoreError, OSError):
             continue
         return f"{problem}\nkept the damaged file as {aside}\nrestored the snapshot {snapshot}"

@@ -7,12 +7,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Occurrence:
-    """An entry's mentions in one document."""
+    """An entity's mentions in one document: what it is called there, and why it is taken to be the same."""
 
     sha256: str
     title: str
     source: str
     count: int
+    #: The entity's name in that document.
+    name: str = ""
+    #: Why an entity of another document is this one (see :func:`~glossary_tui.core.entities.identity.link_evidence`).
+    why: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -20,13 +21,15 @@ from textual.worker import get_current_worker
 from glossary_tui.core.documents.document import Document
 from glossary_tui.core.entities.corrections import KINDS, Correction
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.entities.labels import describe_label, pipeline_labels
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.extraction.spacy_extractor import Extractor
-from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, stream
-from glossary_tui.core.store.exchange import write_export
+from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, refresh, stream
+from glossary_tui.core.store.exchange import default_export_path, write_export
 from glossary_tui.core.store.protocol import Store
+from glossary_tui.core.store.records import Occurrence
 from glossary_tui.ui.messages import (
     EntitiesRebuilt,
     ExtractionFailed,
@@ -71,11 +74,14 @@ class ReaderScreen(Screen[None]):
         Binding("D", "split", "Split alias", show=False),
         Binding("plus", "add_entity", "Add entity", show=False),
         Binding("u", "undo", "Undo", show=False),
+        Binding("X", "not_the_same", "Not the same", show=False),
     ]
 
-    def __init__(self, document: Document, extractor: Extractor, store: Store) -> None:
+    def __init__(self, document: Document, extractor: Extractor, store: Store, select: str | None = None) -> None:
         super().__init__()
         self.document = document
+        #: The name of an entity to select once it is found (the glossary opened the document on it).
+        self.select_on_arrival = select
         self.extractor = extractor
         self.store = store
         self.entities: list[Entity] = []
@@ -91,6 +97,12 @@ class ReaderScreen(Screen[None]):
         self._note_lock = threading.Lock()
         self._note_timer: Timer | None = None
         self._detail_timer: Timer | None = None
+        self._identity: tuple[DocumentIdentity | None, list[Entity] | None] = (None, None)
+        #: Extraction finished and the document was recorded: corrections record it again.
+        self._recorded = False
+        #: The saved reading position was looked up (and restored): only then is the position saved.
+        self.position_known = False
+        self._links: Sequence[Occurrence] = ()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -138,8 +150,15 @@ class ReaderScreen(Screen[None]):
         if final is not None and final.finished and not worker.is_cancelled:
             try:
                 record(self.store, DocumentEntities(self.document, final.mentions, final.entities))
+                self._recorded = True
+                self._refresh_library(lambda: worker.is_cancelled)
             except (GlossaryError, OSError) as error:
                 self.post_message(StoreFailed(str(error)))
+
+    def _refresh_library(self, should_cancel: Callable[[], bool] | None = None) -> None:
+        """In a worker: record again the other documents a correction changed or the glossary's index lacks."""
+        others = [d for d in self.store.documents_to_refresh() if d.sha256 != self.document.sha256]
+        refresh(self.store, self.extractor, others, self.corrections, should_cancel=should_cancel)
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def load_corrections(self) -> None:
@@ -194,6 +213,11 @@ class ReaderScreen(Screen[None]):
             current = next((e for e in self.entities if e.id == self.selected.id), None)
             if current is not None and current is not self.selected:
                 self._select(current)
+        if self.select_on_arrival is not None:
+            wanted = next((e for e in self.entities if e.is_called(self.select_on_arrival) and not e.hidden), None)
+            if wanted is not None:
+                self.select_on_arrival = None
+                self.go_to_entity(wanted.id)
 
     @on(ExtractionFailed)
     def _extraction_failed(self, message: ExtractionFailed) -> None:
@@ -309,15 +333,21 @@ class ReaderScreen(Screen[None]):
 
     # -- notes -----------------------------------------------------------------------------
 
+    def identity(self) -> DocumentIdentity:
+        """Who owns which name in this document, for the entities as grouped now (built once per grouping)."""
+        entities = self.entities
+        identity, grouping = self._identity
+        if identity is None or grouping is not entities:
+            identity = DocumentIdentity(self.document.sha256, entities)
+            self._identity = (identity, entities)
+        return identity
+
     @work(thread=True, group="notes", exit_on_error=False)
     def _load_note(self, entity: Entity) -> None:
         try:
-            note = self.store.note_for(entity)
-            occurrences = [
-                (occurrence.title, occurrence.count)
-                for occurrence in self.store.occurrences(entity)
-                if occurrence.sha256 != self.document.sha256
-            ]
+            identity = self.identity()
+            note = self.store.note_for(entity, identity)
+            occurrences = [o for o in self.store.occurrences(entity, identity) if o.sha256 != self.document.sha256]
         except (GlossaryError, OSError) as error:
             self.post_message(StoreFailed(str(error)))
             return
@@ -325,6 +355,8 @@ class ReaderScreen(Screen[None]):
 
     @on(NoteLoaded)
     def _note_loaded(self, message: NoteLoaded) -> None:
+        if self.selected is not None and self.selected.id == message.entity_id:
+            self._links = message.occurrences
         editing = message.entity_id in self._pending_notes
         self.query_one(EntityDetail).show_note(
             message.entity_id, None if editing else message.note, message.occurrences
@@ -355,21 +387,26 @@ class ReaderScreen(Screen[None]):
             if self._note_versions.get(entity.id) != version:
                 return  # a newer save of this note follows
             try:
-                self.store.save_note(entity, note)
+                self.store.save_note(entity, note, self.identity())
             except (GlossaryError, OSError) as error:
                 self.post_message(StoreFailed(f"note on {entity.name} not saved: {error}"))
 
     def save_everything(self) -> None:
-        """Save pending notes and the reading position now (on the way out)."""
+        """Save pending notes and the reading position now (on the way out).
+
+        The position is saved only once the saved one was restored: quitting
+        before that leaves it as it was.
+        """
         if self._note_timer is not None:
             self._note_timer.stop()
         pending, self._pending_notes = self._pending_notes, {}
         with self._note_lock:
             for entity_id, (entity, note) in pending.items():
                 self._note_versions[entity_id] = self._note_versions.get(entity_id, 0) + 1
-                self.store.save_note(entity, note)
-            start, _ = self.query_one(ArticleView).visible_range
-            self.store.save_reading_position(self.document.sha256, start)
+                self.store.save_note(entity, note, self.identity())
+            if self.position_known:
+                start, _ = self.query_one(ArticleView).visible_range
+                self.store.save_reading_position(self.document.sha256, start)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -399,9 +436,21 @@ class ReaderScreen(Screen[None]):
         self._rebuild(None, note)
 
     def _rebuild(self, focus: str | None, note: str) -> None:
-        """In a worker thread: regroup the mentions found so far under the current corrections."""
+        """In a worker thread: regroup the mentions found so far under the current corrections.
+
+        Once the document is recorded, it is recorded again as corrected, and so
+        is every other document the correction changes, so the glossary and its
+        exports show it.
+        """
         entities = entities_of(self.document, self.mentions, self.corrections)
         self.post_message(EntitiesRebuilt(entities, focus, note))
+        if not self._recorded:
+            return
+        try:
+            record(self.store, DocumentEntities(self.document, self.mentions, tuple(entities)), opened=False)
+            self._refresh_library()
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"glossary not updated: {error}"))
 
     def _need_selection(self) -> Entity | None:
         if self.selected is None:
@@ -518,17 +567,57 @@ class ReaderScreen(Screen[None]):
     def action_glossary(self) -> None:
         """Open the glossary of every document."""
         self.save_notes_now()
-        self.app.push_screen(GlossaryScreen(self.store))
+        self.app.push_screen(GlossaryScreen(self.store, self.document.sha256))
+
+    def export_glossary(self, export_format: str, this_document: bool = False) -> None:
+        """Ask where to write the glossary (md, json or csv; all of it, or this document's), then write it."""
+        self.save_notes_now()
+        default = default_export_path(self.document.source, self.document.title, export_format)
+        what = f"{self.document.title}'s glossary" if this_document else "the glossary"
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self._write_export(export_format, Path(answer).expanduser(), this_document)
+
+        self.app.push_screen(PromptScreen(f"Write {what} ({export_format}) to", str(default)), chosen)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export_glossary(self, export_format: str) -> None:
-        """Write the whole glossary to the user's documents folder (md, json or csv)."""
+    def _write_export(self, export_format: str, path: Path, this_document: bool) -> None:
         try:
-            path = write_export(self.store, export_format)
+            document = self.document.sha256 if this_document else None
+            written = write_export(self.store, export_format, path, document=document)
         except (GlossaryError, OSError) as error:
             self.post_message(StoreFailed(f"export failed: {error}"))
             return
-        self.app.call_from_thread(self.notify, f"glossary written to {path}", title="Export", timeout=8)
+        self.app.call_from_thread(self.notify, f"glossary written to {written}", title="Export", timeout=8)
+
+    def action_not_the_same(self) -> None:
+        """Undo a link to another document's entity: choose the one that is not the selected entity."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+        links = list(self._links)
+        if not links:
+            self.notify(f"{entity.name} is not linked to another document.", severity="warning")
+            return
+        choices = [(str(number), f"{link.name} in {link.title} ({link.count}, {link.why})")
+                   for number, link in enumerate(links)]  # fmt: skip
+
+        def separate(choice: str | None) -> None:
+            if choice is not None:
+                self._separate(entity, links[int(choice)])
+
+        self.app.push_screen(ChoiceScreen(f"{entity.name} is not the same as…", choices), separate)
+
+    @work(thread=True, group="notes", exit_on_error=False)
+    def _separate(self, entity: Entity, link: Occurrence) -> None:
+        try:
+            self.store.separate(entity, self.identity(), link.sha256, link.name)
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"not saved: {error}"))
+            return
+        self.app.call_from_thread(self.notify, f"{entity.name} is not {link.name} of {link.title}", timeout=4)
+        self._load_note(entity)
 
     def save_notes_now(self) -> None:
         """Send pending notes to the store now (in the background)."""
@@ -580,6 +669,8 @@ class ReaderScreen(Screen[None]):
         if self.focused is not None and self.focused.id in ("note", "entity-filter"):
             self.query_one(EntityList).focus()
 
-    def restore_position(self, offset: int) -> None:
-        """Scroll to a saved reading position."""
-        self.query_one(ArticleView).scroll_to_offset_top(offset)
+    def restore_position(self, offset: int | None) -> None:
+        """Scroll to a saved reading position (None: there is none); from now on the position is saved."""
+        if offset:
+            self.query_one(ArticleView).scroll_to_offset_top(offset)
+        self.position_known = True

@@ -84,6 +84,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._shown = (0, 0)
+        #: Sized once: before that, a position to scroll to is kept in ``_shown`` (see :meth:`scroll_to_offset_top`).
+        self._laid_out = False
         #: The offset at the top of the screen; read by the extraction thread to work there first.
         self.focus_offset = 0
 
@@ -108,6 +110,8 @@ class ArticleView(ScrollView, can_focus=True):
     def visible_range(self) -> tuple[int, int]:
         """The ``[start, end)`` offsets of the text on screen."""
         layout = self._layout
+        if not self._laid_out:
+            return self._shown
         if not len(layout):
             return 0, 0
         top = min(round(self.scroll_offset.y), len(layout) - 1)
@@ -124,7 +128,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._report_position()
 
     def scroll_to_offset_top(self, offset: int) -> None:
-        """Scroll so the row showing ``offset`` is the top row (to restore a reading position)."""
+        """Scroll so the row showing ``offset`` is the top row (to restore a reading position).
+
+        Asked before the view is first sized, it scrolls there once it is.
+        """
+        if not self._laid_out:
+            self._shown = (offset, offset)
+            return
         self.scroll_to(y=self._layout.row_of(offset), animate=False, immediate=True)
         self._report_position()
 
@@ -162,7 +172,8 @@ class ArticleView(ScrollView, can_focus=True):
         The place is the current mention if it is on screen, else the text at the top.
         """
         width = self.scrollable_content_region.width
-        if width == self._layout.width and len(self._layout):
+        first, self._laid_out = not self._laid_out, True
+        if width == self._layout.width and len(self._layout) and not first:
             return
         start, end = self._shown
         current = self._current
