@@ -54,14 +54,14 @@ def run(argv: Sequence[str]) -> int:
     return 0
 
 
-def repair(path: Path, problem: str, timeout: float = LOCK_TIMEOUT) -> str:
+def repair(path: Path, problem: str) -> str:
     """Move the damaged file aside and restore the newest healthy snapshot; say what was done.
 
     Both happen under the lock every writer takes, so a reader saving a note
     meanwhile waits instead of writing into the file being set aside.
     """
     try:
-        with FileLock(str(path) + ".lock", timeout=timeout):
+        with FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT):
             return _repair(path, problem)
     except Timeout:
         raise StoreError(f"{path}: another glossary-tui is using the glossary; close it and repair again") from None

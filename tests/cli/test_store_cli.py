@@ -107,10 +107,11 @@ def test_export_and_import_from_the_command_line(db, tmp_path, capsys):
     assert (tmp_path / "vault" / "Pierre.md").exists()
 
 
-def test_doctor_repair_waits_for_the_lock_every_writer_takes(db):
+def test_doctor_repair_waits_for_the_lock_every_writer_takes(db, monkeypatch):
     db.write_text("{broken")
+    monkeypatch.setattr("glossary_tui.cli.doctor.LOCK_TIMEOUT", 0.2, raising=False)
     with FileLock(str(db) + ".lock"), pytest.raises(StoreError, match="another glossary-tui is using"):
-        repair(db, "damaged", timeout=0.2)
+        repair(db, "damaged")
     assert db.read_text() == "{broken" and not list(db.parent.glob("glossary.json.corrupt-*"))
     assert "kept the damaged file" in repair(db, "damaged")
 

@@ -233,3 +233,22 @@ async def test_export_from_the_palette_asks_where_and_says_where(tmp_path):
     written = tmp_path / "War and Peace, a bit glossary.md"
     assert "a note [b]x[/b]" in written.read_text(encoding="utf-8")
     assert any(str(written) in message for message in messages)
+
+
+async def test_a_correction_changes_every_document_it_touches_in_the_glossary(tmp_path):
+    db = tmp_path / "glossary.json"
+    first = reader(db, title="First")
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(first, pilot)
+    second = reader(db, "Napoleon and Bonaparte met in Moscow.\n", title="Second")
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(second, pilot)
+        await correct(second, pilot, "Bonaparte", "m", "Napoleon")
+        await pilot.press("g")
+        await settle(second, pilot)
+        found = sorted((e.name, o.title, o.count) for e in second.screen.entries for o in e.documents)
+    # One word, unrelated books: two Napoleons, each with the Bonaparte of its own book.
+    assert [row for row in found if row[0] in ("Napoleon", "Bonaparte")] == [
+        ("Napoleon", "First.txt", 3),
+        ("Napoleon", "Second.txt", 2),
+    ]

@@ -237,6 +237,7 @@ class DocumentIdentity:
         self.entities = tuple(entities)
         self._keys: dict[str, tuple[str, ...]] = {}
         self._holders: dict[str, list[tuple[Entity, bool]]] = {}
+        self._owners: dict[tuple[str, str], Entity | None] = {}
         for entity in self.entities:
             keys = entity_keys(entity)
             self._keys[entity.id] = keys
@@ -249,7 +250,11 @@ class DocumentIdentity:
 
     def owner(self, key: str, label: str) -> Entity | None:
         """The entity of ``label`` that ``key`` stands for in this document."""
-        return best_holder(self._holders.get(key, ()), label, same_label=True)
+        try:
+            return self._owners[(key, label)]
+        except KeyError:
+            owner = self._owners[(key, label)] = best_holder(self._holders.get(key, ()), label, same_label=True)
+            return owner
 
     def owned_keys(self, entity: Entity) -> list[str]:
         """The keys of ``entity`` it owns here."""
