@@ -99,8 +99,8 @@ store = open_store(sys.argv[1])
 number = int(sys.argv[2])
 while True:
     document = Document.from_text(f"Book {number % 3}", source=f"book-{number % 3}.txt")
-    entities = [Entity(str(n), f"Person {n} Name{number}", "PERSON", (f"Name{number}",), (Mention(0, 1, "x", "PERSON"),) * 3)
-                for n in range(2000)]
+    mentions = (Mention(0, 1, "x", "PERSON"),) * 3
+    entities = [Entity(str(n), f"Person {n} Name{number}", "PERSON", (f"Name{number}",), mentions) for n in range(2000)]
     store.record_document(document, entities)
     store.save_note(Entity("x", f"p {number}", "PERSON", (), ()), f"note {number}")
     print(number, flush=True)
