@@ -18,7 +18,8 @@ from glossary_tui.core.errors import StoreError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.store.atomic_storage import AtomicJSONStorage
 from glossary_tui.core.store.glossary_store import open_store
-from glossary_tui.core.store.snapshots import take_daily_snapshot
+from glossary_tui.core.store.note_shards import notes_directory
+from glossary_tui.core.store.snapshots import snapshots, take_daily_snapshot
 
 
 def glossary(*args: str) -> subprocess.CompletedProcess:
@@ -65,24 +66,55 @@ def test_doctor_reports_a_healthy_file(db, capsys):
 
 
 def test_doctor_repair_sets_the_damaged_file_aside_and_restores_the_newest_snapshot(db, capsys):
+    store = open_store(db)
+    store.save_reading_position("abc", 12)
+    for old in snapshots(db):
+        old.unlink()
     snapshot = take_daily_snapshot(db)
     db.write_text("{broken")
     assert main(["doctor", "--db", str(db), "--repair"]) == 0
     out = capsys.readouterr().out
-    assert f"restored the snapshot {snapshot}" in out
+    assert f"restored what it held from the snapshot {snapshot}" in out
+    assert open_store(db).reading_position("abc") == 12
     aside = next(db.parent.glob("glossary.json.corrupt-*"))
     assert aside.read_text() == "{broken"
     assert open_store(db).note_for(Entity("", "Pierre", "PERSON", (), ())) == "Bezukhov's heir"
 
 
-def test_doctor_repair_without_a_snapshot_starts_clean(db, capsys):
+def test_doctor_repair_without_a_snapshot_starts_clean_and_keeps_the_notes(db, capsys):
     db.write_text("")
     assert main(["doctor", "--db", str(db)]) == 2
     assert db.read_text() == ""
     assert main(["doctor", "--db", str(db), "--repair"]) == 0
-    assert "started a new, empty glossary" in capsys.readouterr().out
+    assert "started it again, empty (your notes are in other files, kept)" in capsys.readouterr().out
     assert not db.exists() and next(db.parent.glob("glossary.json.corrupt-*")).read_text() == ""
-    assert open_store(db).entries() == []
+    store = open_store(db)
+    assert store.documents() == [] and store.note_for(Entity("", "Pierre", "PERSON", (), ())) == "Bezukhov's heir"
+
+
+def test_a_damaged_notes_file_is_refused_then_repaired_from_the_snapshot(db, capsys):
+    store = open_store(db)
+    store.save_note(Entity("", "Natasha", "PERSON", (), ()), "Heroine")
+    [first, second] = sorted(notes_directory(db).glob("*.json"))
+    for old in snapshots(db):
+        old.unlink()
+    snapshot = take_daily_snapshot(
+        db,
+        lambda: json.dumps(
+            {
+                "meta": {"1": {"schema": 2}},
+                "notes": {**json.loads(first.read_text())["notes"], **json.loads(second.read_text())["notes"]},
+            }
+        ).encode(),
+    )
+    second.write_text('{"notes": {"2": {"na')
+    result = glossary("data/sample-article.txt", "--db", str(db))
+    assert result.returncode == 2 and "damaged" in result.stderr and str(second) in result.stderr
+    assert main(["doctor", "--db", str(db), "--repair"]) == 0
+    assert f"from the snapshot {snapshot}" in capsys.readouterr().out
+    store = open_store(db)
+    assert store.note_for(Entity("", "Pierre", "PERSON", (), ())) == "Bezukhov's heir"
+    assert store.note_for(Entity("", "Natasha", "PERSON", (), ())) == "Heroine"
 
 
 def test_doctor_repair_leaves_a_newer_glossary_alone(tmp_path):
@@ -111,9 +143,9 @@ def test_doctor_repair_waits_for_the_lock_every_writer_takes(db, monkeypatch):
     db.write_text("{broken")
     monkeypatch.setattr("glossary_tui.cli.doctor.LOCK_TIMEOUT", 0.2, raising=False)
     with FileLock(str(db) + ".lock"), pytest.raises(StoreError, match="another glossary-tui is using"):
-        repair(db, "damaged")
+        repair(db)
     assert db.read_text() == "{broken" and not list(db.parent.glob("glossary.json.corrupt-*"))
-    assert "kept the damaged file" in repair(db, "damaged")
+    assert "kept the damaged file" in repair(db)
 
 
 def test_import_writes_the_glossary_once(db, tmp_path, monkeypatch):

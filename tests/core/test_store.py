@@ -16,6 +16,7 @@ from glossary_tui.core.errors import StoreError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.store.glossary_store import index_path, open_store
 from glossary_tui.core.store.migrations import SCHEMA_VERSION
+from glossary_tui.core.store.note_shards import SHARDS, notes_directory
 from glossary_tui.core.store.snapshots import KEEP_DAYS, snapshots, take_daily_snapshot
 
 
@@ -235,12 +236,26 @@ def test_corrections_keep_their_order_and_can_be_undone(path):
     assert store.corrections() == [{"kind": "hide", "name": "Chapter", "id": first}]
 
 
-def test_file_is_owner_only_versioned_and_plain_tinydb_json(path):
+def test_files_are_owner_only_versioned_and_plain_tinydb_json(path):
     open_store(path).save_note(entity("Pierre"), "note")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["meta"]["1"]["schema"] == SCHEMA_VERSION
-    assert {"notes", "documents", "corrections", "separations"} <= data.keys()
+    assert {"documents", "corrections", "separations"} <= data.keys()
+    [shard] = notes_directory(path).iterdir()
+    assert stat.S_IMODE(shard.stat().st_mode) == 0o600 and stat.S_IMODE(shard.parent.stat().st_mode) == 0o700
+    assert [note["note"] for note in json.loads(shard.read_text(encoding="utf-8"))["notes"].values()] == ["note"]
+
+
+def test_a_note_save_rewrites_only_the_notes_file_it_is_in(path):
+    store = open_store(path)
+    for number in range(40):
+        store.save_note(entity(f"Person {number}"), f"note {number}")
+    before = {file: file.stat().st_mtime_ns for file in [path, *notes_directory(path).iterdir()]}
+    store.save_note(entity("Person 7"), "changed")
+    changed = [file.name for file in before if file.stat().st_mtime_ns != before[file]]
+    assert changed == [f"{8 % SHARDS:02}.json"]  # Person 7's note is the eighth
+    assert open_store(path).note_for(entity("Person 7")) == "changed"
 
 
 def test_first_release_files_are_migrated(path):
@@ -343,12 +358,12 @@ def test_leftover_temporary_files_are_removed_at_open(path):
 def test_one_snapshot_a_day_for_seven_days(path):
     open_store(path).save_note(entity("Pierre"), "note")
     for day in range(1, 11):
-        take_daily_snapshot(path, date(2026, 1, day))
+        take_daily_snapshot(path, today=date(2026, 1, day))
     kept = snapshots(path)
     assert len(kept) == KEEP_DAYS
     assert kept[0].name == "glossary-2026-01-10.json"
-    assert json.loads(kept[0].read_text())["notes"]
-    assert take_daily_snapshot(path, date(2026, 1, 10)) is None  # already taken today
+    assert json.loads(kept[0].read_text())["meta"]
+    assert take_daily_snapshot(path, today=date(2026, 1, 10)) is None  # already taken today
 
 
 def test_a_failed_write_is_not_remembered(path, monkeypatch):

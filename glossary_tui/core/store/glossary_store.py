@@ -61,6 +61,7 @@ from glossary_tui.core.store.migrations import (
     now,
     schema_version,
 )
+from glossary_tui.core.store.note_shards import NoteShards, NotesTable
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
 from glossary_tui.core.store.snapshots import take_daily_snapshot
 
@@ -133,14 +134,16 @@ class GlossaryStore:
             raise StoreError(f"{path.parent}: cannot create the glossary directory ({error.strerror})") from None
         self._file_lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         data: Data = {}
+        self._notes = NoteShards(path)
         if path.exists():
             try:
                 data = check_store_file(path)
+                notes = self._notes.read()
             except DamagedStoreFile as error:
                 raise StoreError(f"{error}; `glossary-tui doctor` checks it, `doctor --repair` sets it aside") from None
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise StoreError(f"{path}: the glossary file is read-only; notes could not be saved")
-            take_daily_snapshot(path)
+            take_daily_snapshot(path, lambda: _snapshot_of(data, notes))
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)
         self._notes_table: dict[str, Any] | None = None
@@ -148,13 +151,17 @@ class GlossaryStore:
         self._shared: weakref.WeakKeyDictionary[DocumentIdentity, tuple[tuple[int, int], dict[str, int]]] = (
             weakref.WeakKeyDictionary()
         )
-        if schema_version(data) != SCHEMA_VERSION or not path.exists():
+        if schema_version(data) != SCHEMA_VERSION or data.get("notes") or not path.exists():
             with self._write() as current:
-                upgraded = migrate(current)
+                upgraded = migrate(dict(self._storage.read() or {}))
+                notes = cast(NotesTable, current["notes"])
+                for note_id, record in upgraded.pop("notes", {}).items():  # older files kept notes in the file
+                    notes[note_id if note_id not in notes else _next_id(notes)] = record
                 current.clear()
-                current.update(upgraded)
+                current.update(upgraded, notes=notes)
         with self._file_lock:
             remove_leftovers(path)
+            self._notes.remove_leftovers()
         self.index = LibraryIndex(index_path(path))
 
     # -- notes -----------------------------------------------------------------------------
@@ -177,7 +184,7 @@ class GlossaryStore:
         shown; the others are removed.
         """
         identity = within or _alone(entity)
-        with self._write() as data:
+        with self._write(notes_only=True) as data:
             shown = self._notes_on(data, entity, identity)
             notes = data["notes"]
             for note_id, _ in shown:
@@ -372,8 +379,8 @@ class GlossaryStore:
                     stored = data["notes"][note_id]
                     if note and note not in stored["note"]:
                         current = stored["note"]
-                        stored["note"] = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
-                        stored["updated"] = stamp
+                        joined = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
+                        data["notes"][note_id] = {**stored, "note": joined, "updated": stamp}
                         changed += 1
                 merged += 1
             for table in ("corrections", "separations"):
@@ -488,30 +495,37 @@ class GlossaryStore:
 
     def _reanchor(self, data: Data, rename: dict[str, Any], *, add: bool) -> None:
         old, new = key_of(rename["name"]), key_of(rename["value"])
-        for record in data["notes"].values():
+        notes = data["notes"]
+        for note_id, record in list(notes.items()):
             keys = record["keys"]
             if record["label"] != rename.get("label"):
                 continue
             if add and keys[:1] == [old]:
-                record["keys"] = [new, *(key for key in keys if key != new)]
+                notes[note_id] = {**record, "keys": [new, *(key for key in keys if key != new)]}
             elif not add and keys[:2] == [new, old]:
-                record["keys"] = keys[1:]
+                notes[note_id] = {**record, "keys": keys[1:]}
         self._notes_table = None
 
     # -- internals: the file -----------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[Data]:
-        """Lock the file for every process, yield its current data for changing, write it back."""
+    def _write(self, *, notes_only: bool = False) -> Iterator[Data]:
+        """Lock the files for every process, yield their current data for changing, write back what changed.
+
+        The notes' shards that changed are written, then (unless ``notes_only``) the glossary file.
+        """
         with self._thread_lock:
             try:
                 with self._file_lock:
                     data = self._read()
                     try:
                         yield data
-                        self._replace(data)
+                        self._notes.write(cast(NotesTable, data["notes"]))
+                        if not notes_only:
+                            self._replace(data)
                     except BaseException:
                         self._storage.invalidate()  # the change was not written: do not keep it
+                        self._notes.invalidate()
                         self._notes_table = None
                         raise
             except Timeout:
@@ -520,15 +534,17 @@ class GlossaryStore:
                 raise StoreError(f"{self.path}: cannot write the glossary file ({error.strerror})") from None
 
     def _replace(self, data: Data) -> None:
-        data.setdefault("meta", {"1": {"schema": SCHEMA_VERSION}})
-        for table in TABLES:
-            data.setdefault(table, {})
-        self._storage.write(data)
+        """Write the glossary file: every table but the notes, which live in their shards."""
+        main = {name: table for name, table in data.items() if name != "notes"}
+        main.setdefault("meta", {"1": {"schema": SCHEMA_VERSION}})
+        self._storage.write(main)
 
     def _read(self) -> Data:
-        data = self._storage.read() or {}
-        for table in TABLES:
-            data.setdefault(table, {})
+        """The glossary file's tables, with the notes of every shard (each file parsed only if it changed)."""
+        main = self._storage.read() or {}
+        data = {name: main.setdefault(name, {}) for name in TABLES if name != "notes"}
+        data["meta"] = main.get("meta", {})
+        data["notes"] = self._notes.read()
         return data
 
     @staticmethod
@@ -565,6 +581,11 @@ class GlossaryStore:
         }  # fmt: skip
         if fresh or incoming["last_opened"] > current.get("last_opened", ""):
             current.update(incoming)
+
+
+def _snapshot_of(data: Data, notes: dict[str, Any]) -> bytes:
+    """The whole glossary in one file (notes included), as a daily snapshot keeps it."""
+    return json.dumps({**data, "notes": notes}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _alone(entity: Entity) -> DocumentIdentity:
