@@ -1,21 +1,30 @@
 """The glossary: the entities of every recorded document, linked across documents into entries, with notes.
 
 Entities of different documents become one entry when the identity rules link
-them (:mod:`~glossary_tui.core.entities.identity`): a shared full name first,
-then one-word names where the evidence agrees; never two entities of one
-document, never two the reader said are not the same. Every note lands on the
-entity it is anchored to, and so on that entity's entry; a note whose entity is
-in no recorded document is an entry of its own, so no note is ever left out.
-Hidden entities, and the notes on them, are not in the glossary.
+them (:mod:`~glossary_tui.core.entities.identity`): a shared full name, a
+shared one-word name of two related documents, or a place's own name; never two
+entities of one document, never two the reader said are not the same. Every
+note lands on the entity it is anchored to, and so on that entity's entry; a
+note whose entity is in no recorded document is an entry of its own, so no note
+is ever left out. Hidden entities, and the notes on them, are not in the glossary.
+
+A library holds 100,000s of entities, so this works on the index's rows in
+bulk: one query for the entities, one for the names, one per document with
+notes; most entries are one entity, built without any name folding.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from itertools import combinations
 from typing import Any
 
 from glossary_tui.core.entities.identity import (
+    OWN_NAME,
+    RELATED_DOCUMENTS,
     Anchor,
     is_full_name,
     key_of,
@@ -36,23 +45,42 @@ def build_entries(
     notes_only: bool = False,
 ) -> list[GlossaryEntry]:
     """Every entry by name (see the module's docstring); ``document`` and ``notes_only`` keep some of them."""
+    with _no_garbage_collection():
+        return _build(index, notes, separations, documents, document, notes_only)
+
+
+@contextmanager
+def _no_garbage_collection() -> Iterator[None]:
+    """Building 100,000s of records that are all kept would set the cyclic collector scanning them again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(
+    index: LibraryIndex,
+    notes: Sequence[tuple[str, dict[str, Any]]],
+    separations: Sequence[dict[str, Any]],
+    documents: Mapping[str, DocumentRecord],
+    document: str | None,
+    notes_only: bool,
+) -> list[GlossaryEntry]:
     entities = {entity.id: entity for entity in index.entities()}
     clusters = _Clusters(entities)
-    names = [name for name in index.owned_names() if name.entity in entities]
-    for entity_a, entity_b in _separated_pairs(index, separations):
-        clusters.keep_apart(entity_a, entity_b)
-    _link(clusters, names)
+    for first, second in _separated_pairs(index, separations):
+        clusters.keep_apart(first, second)
+    _link(clusters, [name for name in index.owned_names() if name.entity in entities])
     noted: dict[int, list[dict[str, Any]]] = defaultdict(list)
     alone: list[tuple[str, dict[str, Any]]] = []
-    for note_id, record in notes:
-        if not record.get("note"):
-            continue
-        landed = _land(index, record, entities)
-        if landed is None:
-            if not _on_hidden_entity(index, record):
-                alone.append((note_id, record))
-        else:
+    for note_id, record, landed in _land(index, notes, entities):
+        if landed is not None:
             noted[clusters.find(landed)].append({**record, "id": int(note_id)})
+        elif not _hidden(index, record):
+            alone.append((note_id, record))
     members: dict[int, list[IndexedEntity]] = defaultdict(list)
     for entity in entities.values():
         members[clusters.find(entity.id)].append(entity)
@@ -63,11 +91,12 @@ def build_entries(
             continue
         if document is not None and all(entity.document != document for entity in group):
             continue
-        entries.append(_entry(str(root), group, notes_here, documents))
+        entries.append(_entry(root, group, notes_here, documents))
     for note_id, record in alone:
         if document is None or record.get("document") == document:
-            entries.append(_lone_note_entry(note_id, record, documents))
-    return sorted(entries, key=lambda entry: (key_of(entry.name), entry.label))
+            entries.append((key_of(record.get("name", "")), _lone_note_entry(note_id, record, documents)))
+    entries.sort(key=lambda keyed: (keyed[0], keyed[1].label))
+    return [entry for _, entry in entries]
 
 
 class _Clusters:
@@ -114,11 +143,9 @@ class _Clusters:
 def _link(clusters: _Clusters, names: Sequence[IndexedName]) -> None:
     """Link owners of one key across documents: full names first, then one-word names with evidence."""
     groups: dict[tuple[str, str], list[IndexedName]] = defaultdict(list)
-    people: dict[str, set[str]] = defaultdict(set)
     for name in names:
         groups[(name.label, name.key)].append(name)
-        if name.person:
-            people[name.document].add(name.key)
+    related = _related_documents(names)
     weak = []
     for (label, key), group in groups.items():
         if len(group) < 2:
@@ -128,49 +155,68 @@ def _link(clusters: _Clusters, names: Sequence[IndexedName]) -> None:
                 clusters.union(group[0].entity, name.entity)
         else:
             weak.append((label, key, group))
-    shared: dict[tuple[str, str], int] = {}
-
-    def shared_people(first: str, second: str) -> int:
-        pair = (first, second) if first < second else (second, first)
-        if pair not in shared:
-            shared[pair] = len(people[first] & people[second])
-        return shared[pair]
-
     for label, key, group in weak:
-        for position, first in enumerate(group):
-            for second in group[position + 1 :]:
-                both_own = first.own and second.own
-                if link_evidence(key, label, both_own, shared_people(first.document, second.document)):
-                    clusters.union(first.entity, second.entity)
+        own = [name for name in group if name.own]
+        if len(own) > 1 and link_evidence(key, label, both_own_name=True, shared_people=0) == OWN_NAME:
+            for name in own[1:]:
+                clusters.union(own[0].entity, name.entity)
+        by_document = {name.document: name for name in group}
+        for name in group:
+            for other in related.get(name.document, set()) & by_document.keys():
+                clusters.union(name.entity, by_document[other].entity)
+
+
+def _related_documents(names: Iterable[IndexedName]) -> dict[str, set[str]]:
+    """Documents sharing at least :data:`RELATED_DOCUMENTS` people, each with the others it is related to."""
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if name.person:
+            documents_of[name.key].add(name.document)
+    shared: Counter[tuple[str, str]] = Counter()
+    for documents in documents_of.values():
+        if len(documents) > 1:
+            shared.update(combinations(sorted(documents), 2))
+    related: dict[str, set[str]] = defaultdict(set)
+    for (first, second), count in shared.items():
+        if count >= RELATED_DOCUMENTS:
+            related[first].add(second)
+            related[second].add(first)
+    return related
 
 
 def _separated_pairs(index: LibraryIndex, separations: Iterable[dict[str, Any]]) -> list[tuple[int, int]]:
     pairs = []
     for record in separations:
-        first, second = (
-            _resolve_indexed(
-                index, Anchor(side.get("document", ""), record.get("label", ""), tuple(side.get("keys", ())))
-            )
-            for side in (record.get("first", {}), record.get("second", {}))
-        )
+        sides = [_anchor(side, record.get("label", "")) for side in (record.get("first", {}), record.get("second", {}))]
+        first, second = (_resolve_indexed(index, anchor) for anchor in sides)
         if first is not None and second is not None:
             pairs.append((first.id, second.id))
     return pairs
 
 
-def _resolve_indexed(index: LibraryIndex, anchor: Anchor) -> IndexedEntity | None:
-    def holders_of(key: str) -> list[tuple[IndexedEntity, bool]]:
-        return index.holders(anchor.document, key)
+def _land(
+    index: LibraryIndex, notes: Sequence[tuple[str, dict[str, Any]]], entities: Mapping[int, IndexedEntity]
+) -> Iterable[tuple[str, dict[str, Any], int | None]]:
+    """Each note with the id of the shown entity it lands on (None: its entity is hidden or nowhere)."""
+    indexed = index.documents()
+    by_document: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+    for note_id, record in notes:
+        if record.get("note"):
+            by_document[record.get("document", "")].append((note_id, record))
+    for sha256, noted in by_document.items():
+        if sha256 in indexed:
+            holders = index.holders_of_keys(sha256, (key for _, record in noted for key in record.get("keys", ())))
+            for note_id, record in noted:
+                landed = _resolve_among(holders, _anchor(record, record.get("label", "")))
+                yield note_id, record, landed.id if landed is not None and landed.id in entities else None
+        else:
+            for note_id, record in noted:
+                yield note_id, record, _land_unindexed(index, record, entities)
 
-    return resolve(anchor, holders_of)
 
-
-def _land(index: LibraryIndex, record: dict[str, Any], entities: Mapping[int, IndexedEntity]) -> int | None:
-    """The id of the shown entity a note lands on, or None (its document is not indexed, or its entity hidden)."""
-    anchor = Anchor(record.get("document", ""), record.get("label", ""), tuple(record.get("keys", ())))
-    if anchor.document in index.documents():
-        landed = _resolve_indexed(index, anchor)
-        return landed.id if landed is not None and landed.id in entities else None
+def _land_unindexed(index: LibraryIndex, record: dict[str, Any], entities: Mapping[int, IndexedEntity]) -> int | None:
+    """A note of a document not recorded joins an entity by a full name, or a place by its own name."""
+    anchor = _anchor(record, record.get("label", ""))
     for key in anchor.keys:
         for holder, own in index.owners(key, anchor.label):
             both_own = own and anchor.keys[0] == key
@@ -179,43 +225,58 @@ def _land(index: LibraryIndex, record: dict[str, Any], entities: Mapping[int, In
     return None
 
 
-def _on_hidden_entity(index: LibraryIndex, record: dict[str, Any]) -> bool:
-    anchor = Anchor(record.get("document", ""), record.get("label", ""), tuple(record.get("keys", ())))
-    if anchor.document not in index.documents():
-        return False
-    landed = _resolve_indexed(index, anchor)
+def _hidden(index: LibraryIndex, record: dict[str, Any]) -> bool:
+    landed = _resolve_indexed(index, _anchor(record, record.get("label", "")))
     return landed is not None and landed.hidden
 
 
+def _anchor(side: dict[str, Any], label: str) -> Anchor:
+    return Anchor(side.get("document", ""), label, tuple(side.get("keys", ())))
+
+
+def _resolve_indexed(index: LibraryIndex, anchor: Anchor) -> IndexedEntity | None:
+    return _resolve_among(index.holders_of_keys(anchor.document, anchor.keys), anchor)
+
+
+def _resolve_among(holders: Mapping[str, list[tuple[IndexedEntity, bool]]], anchor: Anchor) -> IndexedEntity | None:
+    def holders_of(key: str) -> list[tuple[IndexedEntity, bool]]:
+        return holders.get(key, [])
+
+    return resolve(anchor, holders_of)
+
+
 def _entry(
-    key: str, group: Sequence[IndexedEntity], notes: Sequence[dict[str, Any]], documents: Mapping[str, DocumentRecord]
-) -> GlossaryEntry:
-    """One entry from linked entities: the name most mentioned, every other distinct name as an alias."""
-    by_name: Counter[str] = Counter()
-    for entity in group:
-        by_name[entity.name] += entity.count
-    name = max(by_name, key=lambda spelling: (by_name[spelling], -len(spelling)))
-    spellings: dict[str, str] = {}
-    for entity in sorted(group, key=lambda entity: -entity.count):
-        for spelling in (entity.name, *entity.aliases):
-            folded = key_of(spelling)
-            if folded and (folded not in spellings or spellings[folded].isupper()):
-                spellings[folded] = spelling
-    spellings.pop(key_of(name), None)
-    occurrences = sorted(
-        (_occurrence(entity, documents.get(entity.document)) for entity in group), key=lambda o: (-o.count, o.title)
-    )
-    ordered = sorted(notes, key=lambda record: (record.get("created", ""), record["id"]))
-    return GlossaryEntry(
-        key=key,
-        name=name,
-        label=group[0].label,
-        aliases=tuple(sorted(spellings.values(), key=key_of)),
-        note="\n\n".join(record["note"] for record in ordered),
-        created=min((record.get("created", "") for record in ordered), default=""),
-        updated=max((record.get("updated", "") for record in ordered), default=""),
-        documents=tuple(occurrences),
-    )
+    root: int, group: Sequence[IndexedEntity], notes: Sequence[dict[str, Any]], documents: Mapping[str, DocumentRecord]
+) -> tuple[str, GlossaryEntry]:
+    """One entry (with its sort key) from linked entities: the name most mentioned, every other name as an alias."""
+    if len(group) == 1:
+        entity = group[0]
+        key, name, aliases = entity.key, entity.name, entity.aliases
+        occurrences: tuple[Occurrence, ...] = (_occurrence(entity, documents.get(entity.document)),)
+    else:
+        by_name: Counter[str] = Counter()
+        for entity in group:
+            by_name[entity.name] += entity.count
+        name = max(by_name, key=lambda spelling: (by_name[spelling], -len(spelling)))
+        spellings: dict[str, str] = {}
+        for entity in sorted(group, key=lambda entity: -entity.count):
+            for spelling in (entity.name, *entity.aliases):
+                folded = key_of(spelling)
+                if folded not in spellings or spellings[folded].isupper():
+                    spellings[folded] = spelling
+        key = key_of(name)
+        spellings.pop(key, None)
+        aliases = tuple(sorted(spellings.values(), key=key_of))
+        occurrences = tuple(
+            sorted((_occurrence(e, documents.get(e.document)) for e in group), key=lambda o: (-o.count, o.title))
+        )
+    entry = GlossaryEntry(str(root), name, group[0].label, aliases, "", "", "", occurrences)
+    if notes:
+        ordered = sorted(notes, key=lambda record: (record.get("created", ""), record["id"]))
+        entry.note = "\n\n".join(record["note"] for record in ordered)
+        entry.created = min(record.get("created", "") for record in ordered)
+        entry.updated = max(record.get("updated", "") for record in ordered)
+    return key, entry
 
 
 def _lone_note_entry(note_id: str, record: dict[str, Any], documents: Mapping[str, DocumentRecord]) -> GlossaryEntry:

@@ -14,7 +14,8 @@ Tables:
     entities were grouped under (to know which documents a new or undone
     correction changes).
 ``entities``
-    One per entity of a document: name, label, mention count, hidden, aliases.
+    One per entity of a document: name (and its key), label, mention count,
+    hidden, and the other names it is called (one spelling per name key).
 ``names``
     One per (entity, name key): whether the key is the entity's own name, whether
     the entity owns the key in its document (see
@@ -38,13 +39,14 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from glossary_tui.core.entities.identity import DocumentIdentity
+from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.identity import DocumentIdentity, key_of
 from glossary_tui.core.errors import StoreError
 
 #: Bump when the tables change: an index of another version is rebuilt.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 #: Seconds to wait for another process's write.
 BUSY_TIMEOUT = 10.0
 #: Most parameters in one SQL statement (SQLite allows 32,766 since 3.32; older ones 999).
@@ -55,7 +57,7 @@ _NOT_DAMAGE = ("locked", "busy", "readonly", "disk", "unable to open", "full")
 _SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE NOT NULL, corrections TEXT NOT NULL);
 CREATE TABLE entities (
-    id INTEGER PRIMARY KEY, document INTEGER NOT NULL, name TEXT NOT NULL, label TEXT NOT NULL,
+    id INTEGER PRIMARY KEY, document INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,
     count INTEGER NOT NULL, hidden INTEGER NOT NULL, aliases TEXT NOT NULL
 );
 CREATE TABLE names (
@@ -70,21 +72,23 @@ CREATE INDEX names_by_document ON names(document);
 """
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class IndexedEntity:
-    """An entity of a recorded document, as the index holds it."""
+    """An entity of a recorded document, as the index holds it (light: a library has 100,000s)."""
 
     id: int
     document: str
     name: str
+    #: The key of ``name``.
+    key: str
     label: str
     count: int
     hidden: bool
+    #: The other names it is called, one spelling per name key.
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class IndexedName:
+class IndexedName(NamedTuple):
     """One name key of an indexed entity."""
 
     entity: int
@@ -135,9 +139,10 @@ class LibraryIndex:
             names = []
             people = identity.people
             for number, entity in enumerate(entity_rows, start):
+                keys = identity.keys(entity)
                 entities.append(
-                    (number, document, entity.name, entity.label, entity.count, int(entity.hidden),
-                     "\x1f".join(entity.aliases))
+                    (number, document, entity.name, keys[0] if keys else "", entity.label, entity.count,
+                     int(entity.hidden), "\x1f".join(other_names(entity)))
                 )  # fmt: skip
                 owned = set(identity.owned_keys(entity))
                 for position, key in enumerate(identity.keys(entity)):
@@ -145,7 +150,7 @@ class LibraryIndex:
                         (number, document, entity.label, key, int(position == 0), int(key in owned),
                          int(not entity.hidden), int(key in people and key in owned))
                     )  # fmt: skip
-            cursor.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", entities)
+            cursor.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entities)
             cursor.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", names)
             cursor.executemany(
                 "INSERT OR REPLACE INTO corrections (id, keys) VALUES (?, ?)",
@@ -204,23 +209,37 @@ class LibraryIndex:
         if document is None:
             return []
         rows = self._query(
-            "SELECT e.id, e.name, e.label, e.count, e.hidden, e.aliases, n.own FROM names n "
-            "JOIN entities e ON e.id = n.entity WHERE n.key = ? AND n.document = ?",
+            f"SELECT {_ENTITY}, n.own FROM names n JOIN entities e ON e.id = n.entity "
+            "WHERE n.key = ? AND n.document = ?",
             (key, document),
         )
-        return [(IndexedEntity(row[0], sha256, row[1], row[2], row[3], bool(row[4]), _aliases(row[5])), bool(row[6]))
-                for row in rows]  # fmt: skip
+        return [(_entity(row, sha256), bool(row[-1])) for row in rows]
+
+    def holders_of_keys(self, sha256: str, keys: Iterable[str]) -> dict[str, list[tuple[IndexedEntity, bool]]]:
+        """:meth:`holders` of many keys of one document at once."""
+        document = self.documents().get(sha256)
+        found: dict[str, list[tuple[IndexedEntity, bool]]] = {}
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted) if document is not None else 0, _BATCH):
+            batch = wanted[start : start + _BATCH]
+            rows = self._query(
+                f"SELECT {_ENTITY}, n.own, n.key FROM names n JOIN entities e ON e.id = n.entity "
+                f"WHERE n.document = ? AND n.key IN ({','.join('?' * len(batch))})",
+                [document, *batch],
+            )
+            for row in rows:
+                found.setdefault(row[-1], []).append((_entity(row, sha256), bool(row[-2])))
+        return found
 
     def owners(self, key: str, label: str) -> list[tuple[IndexedEntity, bool]]:
         """Every shown entity owning ``key`` with ``label`` in its document, with whether it is its own name."""
         shas = {number: sha256 for sha256, number in self.documents().items()}
         rows = self._query(
-            "SELECT e.id, e.document, e.name, e.count, e.aliases, n.own FROM names n "
-            "JOIN entities e ON e.id = n.entity WHERE n.key = ? AND n.label = ? AND n.owner = 1 AND n.shown = 1",
+            f"SELECT {_ENTITY}, e.document, n.own FROM names n JOIN entities e ON e.id = n.entity "
+            "WHERE n.key = ? AND n.label = ? AND n.owner = 1 AND n.shown = 1",
             (key, label),
         )
-        return [(IndexedEntity(row[0], shas[row[1]], row[2], label, row[3], False, _aliases(row[4])), bool(row[5]))
-                for row in rows if row[1] in shas]  # fmt: skip
+        return [(_entity(row, shas[row[-2]]), bool(row[-1])) for row in rows if row[-2] in shas]
 
     def keys_of(self, entity: int) -> list[str]:
         """An indexed entity's name keys, own name first."""
@@ -247,15 +266,14 @@ class LibraryIndex:
     def entities(self) -> list[IndexedEntity]:
         """Every indexed entity not hidden."""
         shas = {number: sha256 for sha256, number in self.documents().items()}
-        rows = self._query("SELECT id, document, name, label, count, aliases FROM entities WHERE hidden = 0")
-        return [IndexedEntity(row[0], shas[row[1]], row[2], row[3], row[4], False, _aliases(row[5]))
-                for row in rows if row[1] in shas]  # fmt: skip
+        rows = self._query(f"SELECT {_ENTITY}, e.document FROM entities e WHERE e.hidden = 0")
+        return [_entity(row, shas[row[-1]]) for row in rows if row[-1] in shas]
 
     def owned_names(self) -> list[IndexedName]:
         """Every key owned by an entity not hidden."""
         shas = {number: sha256 for sha256, number in self.documents().items()}
         rows = self._query("SELECT entity, document, label, key, own, person FROM names WHERE owner = 1 AND shown = 1")
-        return [IndexedName(row[0], shas[row[1]], row[2], row[3], bool(row[4]), bool(row[5]))
+        return [IndexedName(row[0], shas[row[1]], row[2], row[3], row[4] == 1, row[5] == 1)
                 for row in rows if row[1] in shas]  # fmt: skip
 
     def close(self) -> None:
@@ -353,5 +371,21 @@ class LibraryIndex:
         return False
 
 
-def _aliases(joined: object) -> tuple[str, ...]:
-    return tuple(str(joined).split("\x1f")) if joined else ()
+#: The columns :func:`_entity` reads, first in a query on ``entities e``.
+_ENTITY = "e.id, e.name, e.key, e.label, e.count, e.hidden, e.aliases"
+
+
+def _entity(row: Sequence[Any], sha256: str) -> IndexedEntity:
+    aliases = tuple(row[6].split("\x1f")) if row[6] else ()
+    return IndexedEntity(row[0], sha256, row[1], row[2], row[3], row[4], row[5] == 1, aliases)
+
+
+def other_names(entity: Entity) -> list[str]:
+    """The names ``entity`` is called besides its own, one per name key (not the capitals-only one if any other)."""
+    chosen: dict[str, str] = {}
+    for spelling in entity.aliases:
+        key = key_of(spelling)
+        if key and (key not in chosen or (chosen[key].isupper() and not spelling.isupper())):
+            chosen[key] = spelling
+    chosen.pop(key_of(entity.name), None)
+    return list(chosen.values())
