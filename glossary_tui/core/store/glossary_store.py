@@ -146,17 +146,15 @@ class GlossaryStore:
             take_daily_snapshot(path, lambda: _snapshot_of(data, notes))
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)
-        self._notes_table: dict[str, Any] | None = None
-        self._notes_by_key: dict[str, list[str]] = {}
         self._shared: weakref.WeakKeyDictionary[DocumentIdentity, tuple[tuple[int, int], dict[str, int]]] = (
             weakref.WeakKeyDictionary()
         )
         if schema_version(data) != SCHEMA_VERSION or data.get("notes") or not path.exists():
             with self._write() as current:
                 upgraded = migrate(dict(self._storage.read() or {}))
-                notes = cast(NotesTable, current["notes"])
+                notes = _notes(current)
                 for note_id, record in upgraded.pop("notes", {}).items():  # older files kept notes in the file
-                    notes[note_id if note_id not in notes else _next_id(notes)] = record
+                    notes[note_id if note_id not in notes else notes.next_id()] = record
                 current.clear()
                 current.update(upgraded, notes=notes)
         with self._file_lock:
@@ -186,12 +184,12 @@ class GlossaryStore:
         identity = within or _alone(entity)
         with self._write(notes_only=True) as data:
             shown = self._notes_on(data, entity, identity)
-            notes = data["notes"]
+            notes = _notes(data)
             for note_id, _ in shown:
                 del notes[note_id]
             if note:
                 own = [(note_id, record) for note_id, record in shown if record["document"] == identity.sha256]
-                note_id, record = (own or shown or [(_next_id(notes), {})])[0]
+                note_id, record = (own or shown or [(notes.next_id(), {})])[0]
                 stamp = now()
                 if not record or record["document"] == identity.sha256:
                     anchor = Anchor.of(entity, identity.sha256)
@@ -199,7 +197,6 @@ class GlossaryStore:
                               "keys": list(anchor.keys), "document": anchor.document,
                               "created": record.get("created", stamp)}  # fmt: skip
                 notes[note_id] = {**record, "note": note, "updated": stamp}
-            self._notes_table = None
 
     def notes(self) -> list[dict[str, Any]]:
         """Every note record (``name``, ``label``, ``keys``, ``document``, ``note``, times), oldest first."""
@@ -368,7 +365,7 @@ class GlossaryStore:
                 note, stamp = record.get("note", ""), now()
                 note_id = by_anchor.get(_anchor_key(record))
                 if note_id is None:
-                    note_id = by_anchor[_anchor_key(record)] = _next_id(data["notes"])
+                    note_id = by_anchor[_anchor_key(record)] = _notes(data).next_id()
                     data["notes"][note_id] = {
                         "name": record.get("name", ""), "aliases": list(record.get("aliases", ())),
                         "label": anchor.label, "keys": list(anchor.keys), "document": anchor.document, "note": note,
@@ -390,7 +387,6 @@ class GlossaryStore:
                     if _identity(clean) not in existing:
                         existing.add(_identity(clean))
                         data[table][_next_id(data[table])] = clean
-            self._notes_table = None
         return merged, changed
 
     def close(self) -> None:
@@ -402,12 +398,11 @@ class GlossaryStore:
 
     def _notes_on(self, data: Data, entity: Entity, identity: DocumentIdentity) -> list[tuple[str, dict[str, Any]]]:
         """The notes that land on ``entity``: its document's, its links', then notes of documents not indexed."""
-        notes = data["notes"]
-        by_key = self._note_keys(data)
+        notes = _notes(data)
         found: dict[str, dict[str, Any]] = {}
         keys = identity.keys(entity)
         for key in keys:
-            for note_id in by_key.get(key, ()):
+            for note_id in notes.anchored_with(key):
                 record = notes[note_id]
                 if note_id not in found and record["document"] == identity.sha256:
                     landed = identity.resolve(_anchor_of(record))
@@ -416,7 +411,7 @@ class GlossaryStore:
         for link in self._links(data, entity, identity):
             other = link.entity
             for key in self.index.keys_of(other.id):
-                for note_id in by_key.get(key, ()):
+                for note_id in notes.anchored_with(key):
                     record = notes[note_id]
                     if note_id in found or record["document"] != other.document:
                         continue
@@ -425,7 +420,7 @@ class GlossaryStore:
                         found[note_id] = record
         indexed = self.index.documents()
         for key in identity.owned_keys(entity) if not entity.hidden else ():
-            for note_id in by_key.get(key, ()):
+            for note_id in notes.anchored_with(key):
                 record = notes[note_id]
                 document = record["document"]
                 if note_id in found or document == identity.sha256 or document in indexed:
@@ -482,17 +477,6 @@ class GlossaryStore:
 
         return resolve(anchor, holders_of)
 
-    def _note_keys(self, data: Data) -> dict[str, list[str]]:
-        """Name key -> ids of the notes anchored with it (rebuilt when the file was read anew)."""
-        notes = data["notes"]
-        if notes is not self._notes_table:
-            by_key: dict[str, list[str]] = {}
-            for note_id, record in notes.items():
-                for key in record.get("keys", ()):
-                    by_key.setdefault(key, []).append(note_id)
-            self._notes_by_key, self._notes_table = by_key, notes
-        return self._notes_by_key
-
     def _reanchor(self, data: Data, rename: dict[str, Any], *, add: bool) -> None:
         old, new = key_of(rename["name"]), key_of(rename["value"])
         notes = data["notes"]
@@ -504,7 +488,6 @@ class GlossaryStore:
                 notes[note_id] = {**record, "keys": [new, *(key for key in keys if key != new)]}
             elif not add and keys[:2] == [new, old]:
                 notes[note_id] = {**record, "keys": keys[1:]}
-        self._notes_table = None
 
     # -- internals: the file -----------------------------------------------------------------
 
@@ -520,13 +503,12 @@ class GlossaryStore:
                     data = self._read()
                     try:
                         yield data
-                        self._notes.write(cast(NotesTable, data["notes"]))
+                        self._notes.write(_notes(data))
                         if not notes_only:
                             self._replace(data)
                     except BaseException:
                         self._storage.invalidate()  # the change was not written: do not keep it
                         self._notes.invalidate()
-                        self._notes_table = None
                         raise
             except Timeout:
                 raise StoreError(f"{self.path}: another glossary-tui has held the glossary for too long") from None
@@ -581,6 +563,11 @@ class GlossaryStore:
         }  # fmt: skip
         if fresh or incoming["last_opened"] > current.get("last_opened", ""):
             current.update(incoming)
+
+
+def _notes(data: Data) -> NotesTable:
+    """The notes of the data :meth:`GlossaryStore._read` gives."""
+    return cast(NotesTable, data["notes"])
 
 
 def _snapshot_of(data: Data, notes: dict[str, Any]) -> bytes:

@@ -32,19 +32,54 @@ def shard_of(note_id: str) -> int:
 
 
 class NotesTable(dict[str, dict[str, Any]]):
-    """Every note by id; setting or deleting one marks its shard to be written."""
+    """Every note by id; setting or deleting one marks its shard to be written and keeps the notes' keys indexed.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    Change a record by setting it again (``table[note_id] = {**record, ...}``), never in place.
+    """
+
+    def __init__(self, shards: list[dict[str, dict[str, Any]]] | None = None) -> None:
+        super().__init__()
+        #: The notes of each shard (what is written to its file).
+        self.shards: list[dict[str, dict[str, Any]]] = [{} for _ in range(SHARDS)]
         self.dirty: set[int] = set()
+        self.largest = 0
+        self._by_key: dict[str, set[str]] = {}
+        for number, notes in enumerate(shards or ()):
+            for note_id, record in notes.items():
+                self._put(note_id, record)
+        self.dirty.clear()
+
+    def anchored_with(self, key: str) -> set[str]:
+        """Ids of the notes with ``key`` among their anchor's keys."""
+        return self._by_key.get(key, set())
+
+    def next_id(self) -> str:
+        """An id no note has."""
+        return str(self.largest + 1)
 
     def __setitem__(self, note_id: str, record: dict[str, Any]) -> None:
-        super().__setitem__(note_id, record)
-        self.dirty.add(shard_of(note_id))
+        self._put(note_id, record)
 
     def __delitem__(self, note_id: str) -> None:
+        self._unindex(note_id)
         super().__delitem__(note_id)
-        self.dirty.add(shard_of(note_id))
+        number = shard_of(note_id)
+        del self.shards[number][note_id]
+        self.dirty.add(number)
+
+    def _put(self, note_id: str, record: dict[str, Any]) -> None:
+        self._unindex(note_id)
+        for key in record.get("keys", ()):
+            self._by_key.setdefault(key, set()).add(note_id)
+        super().__setitem__(note_id, record)
+        number = shard_of(note_id)
+        self.shards[number][note_id] = record
+        self.dirty.add(number)
+        self.largest = max(self.largest, int(note_id))
+
+    def _unindex(self, note_id: str) -> None:
+        for key in self.get(note_id, {}).get("keys", ()):
+            self._by_key.get(key, set()).discard(note_id)
 
 
 class NoteShards:
@@ -60,21 +95,18 @@ class NoteShards:
         """Every note; the same table as last time unless a shard changed on disk since."""
         shards = [storage.read() for storage in self._storages]
         if self._table is None or any(shard is not seen for shard, seen in zip(shards, self._read, strict=True)):
-            table = NotesTable()
-            for shard in shards:
-                if shard:
-                    dict.update(table, shard.get("notes", {}))
-            self._table, self._read = table, shards
+            self._table = NotesTable([(shard or {}).get("notes", {}) for shard in shards])
+            self._read = shards
         return self._table
 
     def write(self, table: NotesTable) -> None:
         """Write the shards whose notes changed (those marked in ``table``)."""
         for number in sorted(table.dirty):
-            notes = {note_id: record for note_id, record in table.items() if shard_of(note_id) == number}
+            notes = table.shards[number]
             if not notes and not self._storages[number].path.exists():
                 continue
             self.directory.mkdir(mode=0o700, exist_ok=True)
-            self._storages[number].write({"notes": notes})
+            self._storages[number].write({"notes": dict(notes)})
         table.dirty.clear()
         self._read = [storage.read() for storage in self._storages]
 

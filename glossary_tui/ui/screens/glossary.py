@@ -30,7 +30,7 @@ from glossary_tui.ui.screens.dialogs import ChoiceScreen
 from glossary_tui.ui.text_layout import display_text
 
 #: Entries listed at a time; the search narrows the rest down.
-SHOWN = 300
+SHOWN = 100
 #: The choice of every document in the document filter.
 ALL_DOCUMENTS = "*"
 
