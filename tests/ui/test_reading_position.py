@@ -65,3 +65,29 @@ async def test_quitting_before_the_position_is_restored_keeps_the_old_one():
         await pilot.press("ctrl+c")
     gate.set()
     assert store.positions[document.sha256] == 25_000
+
+
+async def test_a_position_asked_before_the_layout_is_what_the_view_reports_until_it_lands():
+    from textual.app import App
+
+    text = small_text(400)
+
+    class One(App[None]):
+        def compose(self):
+            yield ArticleView(text)
+
+    app = One()
+    async with app.run_test(size=(100, 30)) as pilot:
+        article = app.query_one(ArticleView)
+        article.scroll_to_offset_top(20_000)
+        assert article.visible_range[0] == 20_000  # quitting now saves it, not the top of the text
+        await pilot.pause()
+        await pilot.pause()
+        start, end = article.visible_range
+        assert start <= 20_000 < end and article.scroll_offset.y > 0
+        await pilot.resize_terminal(60, 30)
+        assert article.visible_range[0] == start  # between the re-wrap and its scroll
+        await pilot.pause()
+        await pilot.pause()
+        start_after, end_after = article.visible_range
+        assert start_after <= start < end_after

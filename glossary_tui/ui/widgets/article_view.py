@@ -84,8 +84,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._shown = (0, 0)
-        #: Sized once: before that, a position to scroll to is kept in ``_shown`` (see :meth:`scroll_to_offset_top`).
-        self._laid_out = False
+        #: The offset to show at the top once the view is laid out (a restored reading position, a re-wrap):
+        #: until then it is what :attr:`visible_range` says is on screen.
+        self._pending_top: int | None = 0
         #: The offset at the top of the screen; read by the extraction thread to work there first.
         self.focus_offset = 0
 
@@ -110,8 +111,8 @@ class ArticleView(ScrollView, can_focus=True):
     def visible_range(self) -> tuple[int, int]:
         """The ``[start, end)`` offsets of the text on screen."""
         layout = self._layout
-        if not self._laid_out:
-            return self._shown
+        if self._pending_top is not None:
+            return self._pending_top, self._pending_top
         if not len(layout):
             return 0, 0
         top = min(round(self.scroll_offset.y), len(layout) - 1)
@@ -130,13 +131,19 @@ class ArticleView(ScrollView, can_focus=True):
     def scroll_to_offset_top(self, offset: int) -> None:
         """Scroll so the row showing ``offset`` is the top row (to restore a reading position).
 
-        Asked before the view is first sized, it scrolls there once it is.
+        Asked before the view is laid out (or between a re-wrap and its scroll), it scrolls there once it is.
         """
-        if not self._laid_out:
-            self._shown = (offset, offset)
+        if self._pending_top is not None:
+            self._pending_top = offset
             return
         self.scroll_to(y=self._layout.row_of(offset), animate=False, immediate=True)
         self._report_position()
+
+    def _land(self) -> None:
+        """Scroll to the offset kept for after the layout."""
+        if self._pending_top is not None:
+            offset, self._pending_top = self._pending_top, None
+            self.scroll_to_offset_top(offset)
 
     # -- scrolling: immediate, because an animated page of a book redraws the screen for a second --
 
@@ -172,10 +179,10 @@ class ArticleView(ScrollView, can_focus=True):
         The place is the current mention if it is on screen, else the text at the top.
         """
         width = self.scrollable_content_region.width
-        first, self._laid_out = not self._laid_out, True
-        if width == self._layout.width and len(self._layout) and not first:
+        pending = self._pending_top
+        if width == self._layout.width and len(self._layout) and pending is None:
             return
-        start, end = self._shown
+        start, end = self._shown if pending is None else (pending, pending)
         current = self._current
         keep_current = current is not None and start <= current.start < end
         self._layout = TextLayout(self.text, width)
@@ -183,9 +190,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
         # Scroll once the new virtual size has been laid out, or the scroll would be clamped to the old one.
         if current is not None and keep_current:
+            self._pending_top = None
             self.call_after_refresh(self.show_offset, current.start)
         else:
-            self.call_after_refresh(self.scroll_to_offset_top, start)
+            self._pending_top = start
+            self.call_after_refresh(self._land)
 
     def on_mount(self) -> None:
         """Lay the text out for the first time."""
