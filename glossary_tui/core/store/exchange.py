@@ -46,7 +46,8 @@ def export_text(store: Store, export_format: str, *, document: str | None = None
     entries = store.entries(document, notes_only=notes_only)
     if export_format == "csv":
         return export_csv(entries)
-    return export_markdown(entries)
+    title = next((f"Glossary of {d.title or d.source}" for d in store.documents() if d.sha256 == document), "Glossary")
+    return export_markdown(entries, title)
 
 
 def write_export(

@@ -44,7 +44,7 @@ class NotesTable(dict[str, dict[str, Any]]):
         self.dirty: set[int] = set()
         self.largest = 0
         self._by_key: dict[str, set[str]] = {}
-        for number, notes in enumerate(shards or ()):
+        for notes in shards or ():
             for note_id, record in notes.items():
                 self._put(note_id, record)
         self.dirty.clear()

@@ -116,10 +116,10 @@ class GlossaryScreen(Screen[None]):
 
     def action_choose_document(self) -> None:
         """Show only the entries of one document (or of every document)."""
-        current = next((d for d in self.documents if d.sha256 == self.current_document), None)
-        others = [d for d in self.documents if d is not current]
-        choices = [(ALL_DOCUMENTS, "every document")]
-        choices += [(d.sha256, d.title or d.source) for d in ([current] if current else []) + others]
+        current = [d for d in self.documents if d.sha256 == self.current_document]
+        others = [d for d in self.documents if d.sha256 != self.current_document]
+        choices = [(d.sha256, d.title or d.source) for d in current]  # enter: this document
+        choices += [(ALL_DOCUMENTS, "every document"), *((d.sha256, d.title or d.source) for d in others)]
 
         def chosen(sha256: str | None) -> None:
             if sha256 is not None:

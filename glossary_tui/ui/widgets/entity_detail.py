@@ -174,6 +174,8 @@ class EntityDetail(Vertical):
             (f"  {description}" if description else "", "dim"),
         ]
         parts.append(f"\n{entity.count} mention{'s' if entity.count != 1 else ''}")
+        if self._occurrences:
+            parts.append(("  ·  X: not the same", "dim italic"))
         if entity.aliases:
             parts += [("\nalso: ", "dim"), ", ".join(entity.aliases)]
         for link in self._occurrences[:LINKS_SHOWN]:
@@ -183,6 +185,4 @@ class EntityDetail(Vertical):
             parts.append((f" ({link.count}, {link.why})" if link.why else f" ({link.count})", "dim"))
         if len(self._occurrences) > LINKS_SHOWN:
             parts.append((f"\nand {len(self._occurrences) - LINKS_SHOWN} more documents", "dim"))
-        if self._occurrences:
-            parts.append(("\nX: not the same", "dim italic"))
         self.query_one("#detail-facts", Static).update(Content.assemble(*parts))
