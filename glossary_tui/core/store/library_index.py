@@ -295,11 +295,14 @@ class LibraryIndex:
                 self._create(connection)
                 return connection
             connection.close()
-        except sqlite3.DatabaseError:
-            pass
+        except sqlite3.DatabaseError as error:
+            _refuse_unless_damaged(self.path, error)
         self._remove()
-        connection = self._connect()
-        self._create(connection)
+        try:
+            connection = self._connect()
+            self._create(connection)
+        except sqlite3.Error as error:
+            raise StoreError(f"{self.path}: the glossary index cannot be created ({error})") from None
         return connection
 
     def _connect(self) -> sqlite3.Connection:
@@ -352,8 +355,7 @@ class LibraryIndex:
 
     def _recover(self, error: sqlite3.DatabaseError) -> None:
         """A damaged index is started again (it is derived); a busy or unwritable one is an error."""
-        if isinstance(error, sqlite3.OperationalError) and any(word in str(error) for word in _NOT_DAMAGE):
-            raise StoreError(f"{self.path}: the glossary index cannot be used ({error})") from None
+        _refuse_unless_damaged(self.path, error)
         with contextlib.suppress(sqlite3.Error):
             self._connection.close()
         self._remove()
@@ -369,6 +371,12 @@ class LibraryIndex:
             if self._query(sql, [document, *batch]):
                 return True
         return False
+
+
+def _refuse_unless_damaged(path: Path, error: sqlite3.DatabaseError) -> None:
+    """:class:`StoreError` if ``error`` says the index is busy or cannot be written (not that it is damaged)."""
+    if isinstance(error, sqlite3.OperationalError) and any(word in str(error) for word in _NOT_DAMAGE):
+        raise StoreError(f"{path}: the glossary index cannot be used ({error})") from None
 
 
 #: The columns :func:`_entity` reads, first in a query on ``entities e``.
