@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import itertools
 import os
 import random
@@ -341,6 +342,8 @@ def main() -> None:
                 keystrokes.append(time.perf_counter() - started)
         print(f"   glossary search keystroke ({len(entries):,} entries): {milliseconds(keystrokes)}")
         print(f"5. glossary screen entries built in {built:.2f} s, search prepared in {indexed:.2f} s")
+        del entries, search  # the reader below runs in this process: its collector must not walk them
+        gc.collect()
         store.close()
         if not args.keep_index:
             index_path(store_path).unlink()
