@@ -197,6 +197,8 @@ class ReaderFigures:
     on_disk: list[float]
     #: For each save, the event loop's longest stall while it ran (a 5 ms timer's largest gap, beyond 5 ms).
     stalls: list[float]
+    #: The same over as long a time just after, with nothing saved.
+    idle_stalls: list[float]
     #: Seconds from pressing Esc in the note editor to the note on disk (the focus moving to the list included).
     escape_to_disk: list[float]
 
@@ -233,18 +235,23 @@ async def reader_figures(path: Path, cache: Path, store_path: Path, saves: int) 
 
         ticks: list[float] = [time.perf_counter()]
         timer = app.set_interval(0.005, lambda: ticks.append(time.perf_counter()))
-        windows, saved, escaped = [], [], []
+        windows, idle_windows, saved, escaped = [], [], [], []
         people = sorted(reader.entities, key=lambda e: -e.count)[:saves]
         for number, entity in enumerate(people):
             reader.go_to_entity(entity.id)
             await app.workers.wait_for_complete()
             await pilot.pause()
             editor.text = f"{editor.text} note {number}"  # as if typed: the detail panel posts the edit
-            await pilot.pause(0.1)  # whatever the change redraws is drawn before the save
+            await pilot.pause()
+            await asyncio.sleep(0.25)  # whatever the change (and Pilot's pause) redraws is drawn before the save
             flushed = time.perf_counter()
             reader.save_notes_now()
             saved.append(await on_disk(entity, editor.text, flushed))
             windows.append((flushed, time.perf_counter()))
+            await asyncio.sleep(0.25)
+            quiet = time.perf_counter()  # as long again, with nothing saved: what the screen costs anyway
+            await asyncio.sleep(saved[-1])
+            idle_windows.append((quiet, time.perf_counter()))
         timer.stop()
         for number, entity in enumerate(people[: max(1, saves // 3)]):  # and through the keys
             reader.go_to_entity(entity.id)
@@ -256,9 +263,12 @@ async def reader_figures(path: Path, cache: Path, store_path: Path, saves: int) 
             escaped.append(await on_disk(entity, typed, pressed))
     store.close()
     gaps = list(itertools.pairwise(ticks))
-    stalls = [max((end - begin for begin, end in gaps if start <= end and begin < stop), default=0.005) - 0.005
-              for start, stop in windows]  # fmt: skip
-    return ReaderFigures(first_frame, listed, saved, stalls, escaped)
+
+    def longest(spans: list[tuple[float, float]]) -> list[float]:
+        return [max((end - begin for begin, end in gaps if start <= end and begin < stop), default=0.005) - 0.005
+                for start, stop in spans]  # fmt: skip
+
+    return ReaderFigures(first_frame, listed, saved, longest(windows), longest(idle_windows), escaped)
 
 
 def main() -> None:
@@ -369,9 +379,11 @@ def main() -> None:
         for name, done in runs.items():
             saved = [seconds for run in done for seconds in run.on_disk]
             stalls = [seconds for run in done for seconds in run.stalls]
+            idle = [seconds for run in done for seconds in run.idle_stalls]
             escaped = [seconds for run in done for seconds in run.escape_to_disk]
             print(f"   {name}: note save to disk {milliseconds(saved)}")
             print(f"   {name}: longest event-loop stall during a save {milliseconds(stalls)}")
+            print(f"   {name}:   the same, as long with nothing saved {milliseconds(idle)}")
             print(f"   {name}: Esc to note on disk (focus to the list included) {milliseconds(escaped)}")
     finally:
         if args.library is None:

@@ -102,7 +102,8 @@ class ReaderScreen(Screen[None]):
         self._recorded = False
         #: The saved reading position was looked up (and restored): only then is the position saved.
         self.position_known = False
-        self._links: Sequence[Occurrence] = ()
+        #: The selected entity's links to other documents, as last loaded: (entity id, links).
+        self._links: tuple[str, Sequence[Occurrence]] = ("", ())
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -355,8 +356,7 @@ class ReaderScreen(Screen[None]):
 
     @on(NoteLoaded)
     def _note_loaded(self, message: NoteLoaded) -> None:
-        if self.selected is not None and self.selected.id == message.entity_id:
-            self._links = message.occurrences
+        self._links = (message.entity_id, message.occurrences)
         editing = message.entity_id in self._pending_notes
         self.query_one(EntityDetail).show_note(
             message.entity_id, None if editing else message.note, message.occurrences
@@ -596,7 +596,7 @@ class ReaderScreen(Screen[None]):
         entity = self._need_selection()
         if entity is None:
             return
-        links = list(self._links)
+        links = list(self._links[1]) if self._links[0] == entity.id else []
         if not links:
             self.notify(f"{entity.name} is not linked to another document.", severity="warning")
             return
