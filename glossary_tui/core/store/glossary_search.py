@@ -1,10 +1,14 @@
 """Searching the glossary's entries as the reader types: names, aliases and notes, in milliseconds at any size.
 
-A library's glossary has tens of thousands of entries; testing each in a Python
-loop takes longer than a keystroke allows. Each entry's searchable text is
-folded once (:func:`~glossary_tui.core.entities.names.fold`) and all of them are
-joined into one string, which ``str.find`` scans at C speed; a match's position
-tells which entry it is in.
+An entry matches when the query, ignoring case and accents
+(:func:`~glossary_tui.core.entities.names.fold`), starts at the beginning of a
+word of its name, aliases or note ("lav" finds "Sergey Lavrov", "war and" finds
+"War and Peace"). A library's glossary has 100,000 entries, more than a Python
+loop can test between two keystrokes. So each entry's text is folded once, with
+a space before it, and all of them are joined into one string: the query with a
+space before it is then found by ``str.find``, at C speed, only where a word
+starts; a match's position tells which entry it is in, and the search stops as
+soon as enough entries match.
 """
 
 from __future__ import annotations
@@ -20,11 +24,11 @@ _SEPARATOR = "\x00"
 
 
 class GlossarySearch:
-    """Entries (in the order given) whose name, aliases or note contain a query, ignoring case and accents."""
+    """Entries (in the order given) whose name, aliases or note have a word starting with a query."""
 
     def __init__(self, entries: Sequence[GlossaryEntry]) -> None:
         self.entries = list(entries)
-        self._folded = [fold(" ".join((entry.name, *entry.aliases, entry.note))) for entry in self.entries]
+        self._folded = [" " + fold(" ".join((entry.name, *entry.aliases, entry.note))) for entry in self.entries]
         self._text = ""
         self._starts: list[int] = []
         self._positions: list[int] = []
@@ -49,11 +53,11 @@ class GlossarySearch:
             chosen = self._positions[: limit + 1]
         else:
             chosen = []
-            text, starts = self._text, self._starts
-            position = text.find(wanted)
+            needle, text, starts = " " + wanted, self._text, self._starts
+            position = text.find(needle)
             while position != -1 and len(chosen) <= limit:
                 slot = bisect.bisect_right(starts, position) - 1
                 chosen.append(self._positions[slot])
                 following = starts[slot + 1] if slot + 1 < len(starts) else len(text)
-                position = text.find(wanted, following)
+                position = text.find(needle, following)
         return [self.entries[number] for number in chosen[:limit]], len(chosen) > limit
