@@ -12,6 +12,7 @@ from glossary_tui.cli.progress import ProgressLine
 from glossary_tui.core.documents.document import read_document
 from glossary_tui.core.entities.corrections import Correction, corrections_from_records
 from glossary_tui.core.entities.extraction_report import extraction_json, extraction_tsv
+from glossary_tui.core.entities.so_far import entities_until, parse_limit
 from glossary_tui.core.pipeline import extract_batch, open_extractor
 from glossary_tui.core.store.glossary_store import default_store_path, open_store
 
@@ -29,6 +30,11 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true", help="ignore and do not fill the extraction cache")
     add_store_option(parser, help="glossary whose reader corrections apply (default: the user's)")
     parser.add_argument("--no-corrections", action="store_true", help="ignore the reader's corrections")
+    parser.add_argument(
+        "--until",
+        metavar="PERCENT|OFFSET",
+        help="only what the text up to there holds, e.g. 25%% or a character offset (spoiler-safe)",
+    )
     return parser
 
 
@@ -36,6 +42,7 @@ def run(argv: Sequence[str]) -> int:
     """Extract and print; return the exit status."""
     args = parser().parse_args(argv)
     document = read_document(args.file)
+    until = parse_limit(args.until, len(document.text)) if args.until is not None else None
     corrections = [] if args.no_corrections else stored_corrections(args.db)
     extractor = open_extractor(args.model, all_labels=args.all_labels, use_cache=not args.no_cache)
     progress = ProgressLine("extracting")
@@ -43,10 +50,13 @@ def run(argv: Sequence[str]) -> int:
         result = next(extract_batch([document], extractor, corrections, on_progress=progress.update))
     finally:
         progress.close()
+    entities = result.shown
+    if until is not None:
+        entities = [e for e in entities_until(document.text, result.mentions, corrections, until) if not e.hidden]
     if args.format == "tsv":
-        sys.stdout.write(extraction_tsv(result.shown))
+        sys.stdout.write(extraction_tsv(entities))
     else:
-        sys.stdout.write(extraction_json(document, extractor.info, result.shown) + "\n")
+        sys.stdout.write(extraction_json(document, extractor.info, entities, until) + "\n")
     sys.stdout.flush()
     return 0
 

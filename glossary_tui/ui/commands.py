@@ -10,6 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.ui.plural import counted
 
 if TYPE_CHECKING:
     from glossary_tui.ui.screens.reader import ReaderScreen
@@ -20,7 +21,7 @@ DISCOVERY_LIMIT = 20
 
 def entity_prompt(entity: Entity) -> Content:
     """How an entity reads in the palette; names are plain text, never markup."""
-    return Content.assemble(entity.name, (f"  {entity.label} · {entity.count}", "dim"))
+    return Content.assemble(entity.name, (f"  {entity.label} · {counted(entity.count, 'mention')}", "dim"))
 
 
 class EntityCommands(Provider):
@@ -53,7 +54,7 @@ class EntityCommands(Provider):
                     entity_prompt(entity),
                     partial(reader.go_to_entity, entity.id),
                     entity.name,
-                    f"go to {entity.label.lower()} · {entity.count} mentions",
+                    f"go to {entity.label.lower()} · {counted(entity.count, 'mention')}",
                 )
 
 

@@ -27,13 +27,18 @@ def test_json_schema_and_offsets(capsys):
     firsts = [entity["mentions"][0]["start"] for entity in entities]
     assert firsts == sorted(firsts)
     for entity in entities:
-        assert set(entity) == {"id", "name", "label", "aliases", "count", "mentions"}
+        assert set(entity) == {"id", "name", "label", "aliases", "count", "description", "appears_with", "mentions"}
         assert entity["count"] == len(entity["mentions"])
         for mention in entity["mentions"]:
             assert text[mention["start"] : mention["end"]] == mention["text"]
     lavrov = next(e for e in entities if "Sergey Lavrov" in (e["name"], *e["aliases"]))
     assert lavrov["label"] == "PERSON"
     assert {lavrov["name"], *lavrov["aliases"]} == {"Sergey Lavrov", "Sergei Lavrov"}
+    assert lavrov["description"] == "Russian Foreign Minister"
+    ids = {entity["id"] for entity in entities}
+    counts = [companion["count"] for companion in lavrov["appears_with"]]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 2
+    assert all(set(companion) == {"id", "count"} and companion["id"] in ids for companion in lavrov["appears_with"])
 
 
 @pytest.mark.model
@@ -103,3 +108,25 @@ def test_extract_applies_the_readers_corrections(tmp_path, capsys):
     assert "Hamas" not in names and "Ismail Abdel Salam Haniyeh" in names
     main(["extract", str(SAMPLE), "--db", str(db), "--no-corrections"])
     assert "Hamas" in {e["name"] for e in json.loads(capsys.readouterr().out)["entities"]}
+
+
+@pytest.mark.model
+def test_until_lists_only_what_the_text_up_to_there_holds(capsys):
+    assert main(["extract", str(SAMPLE), "--until", "30%"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    limit = record["document"]["until"]
+    assert limit == round(record["document"]["characters"] * 0.3)
+    names = {name for e in record["entities"] for name in (e["name"], *e["aliases"])}
+    assert "Sergey Lavrov" in names
+    assert not names & {"Sergei Lavrov", "Taher al-Nono", "Maria Zakharova", "Poland"}  # all further on
+    assert all(m["end"] <= limit for e in record["entities"] for m in e["mentions"])
+    assert all(e["count"] == len(e["mentions"]) for e in record["entities"])
+    assert main(["extract", str(SAMPLE), "--until", str(limit), "--format", "tsv"]) == 0
+    assert all(int(row.split("\t")[1]) <= limit for row in capsys.readouterr().out.splitlines())
+
+
+@pytest.mark.parametrize("until", ["abc", "120%", "-5", "3.5"])
+def test_a_bad_until_is_one_line_and_exit_2(capsys, until):
+    assert main(["extract", str(SAMPLE), "--until", until]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--until" in err

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from glossary_tui.core.entities.corrections import (
     Correction,
+    Spelling,
     corrections_from_records,
     find_phrase_mentions,
+    spellings_to_split,
 )
 from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.extraction.mentions import Mention
@@ -84,3 +88,31 @@ def test_records_round_trip_and_unknown_kinds_are_skipped():
     with pytest.raises(ValueError):
         Correction("teleport", "x", "y")
     assert correction.describe() == "merge Bezukhov into Pierre"
+
+
+def test_a_spelling_split_off_takes_the_label_its_own_mentions_vote_for():
+    text = "Pierre rode to Moscow. Moscow burned. Pierre wept; moscow was empty."
+    found = mentions(text, {"Pierre": "PERSON", "Moscow": "GPE", "moscow": "PERSON"})
+    merged = Correction("merge", "Moscow", "GPE", target_name="Pierre", target_label="PERSON")
+    split = Correction("split", "Pierre", "PERSON", value="Moscow")
+    entities = {e.name: e for e in build_entities(found, text, [merged, split])}
+    assert entities["Moscow"].label == "GPE"  # two GPE votes against one PERSON
+    assert entities["Pierre"].label == "PERSON" and entities["Pierre"].count == 2
+
+
+def test_a_merge_keeps_the_label_the_reader_chose():
+    kept = Correction("merge", "Petersburg", "GPE", target_name="Pierre", target_label="PERSON", value="GPE")
+    entities = by_name([kept])
+    assert entities["Pierre"].label == "GPE" and "Petersburg" in entities["Pierre"].aliases
+    assert kept.describe() == "merge Petersburg into Pierre (as GPE)"
+    assert by_name([replace(kept, value="")])["Pierre"].label == "PERSON"
+
+
+def test_spellings_to_split_go_by_name_key_with_the_mentions_each_would_take():
+    text = "Pierre saw Moscow. MOSCOW burned. Moscow wept. Pierre left."
+    found = mentions(text, {"Pierre": "PERSON", "Moscow": "GPE", "MOSCOW": "GPE"})
+    merged = Correction("merge", "Moscow", "GPE", target_name="Pierre", target_label="PERSON")
+    (pierre,) = build_entities(found, text, [merged])
+    assert spellings_to_split(pierre) == [Spelling("Moscow", ("MOSCOW",), 3)]
+    alone = next(e for e in build_entities(found, text) if e.name == "Pierre")
+    assert spellings_to_split(alone) == []

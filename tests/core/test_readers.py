@@ -55,7 +55,10 @@ def test_html_main_text_paragraphs_title_and_headings():
     assert "Markup stays text: [bold]x[/] and [@click=app.quit]quit[/] & <tags>." in paragraphs
     for chrome in ("Daily Site", "World", "tracker", "color", "Macron", "Copyright"):
         assert chrome not in document.text
-    assert document.chapters == (Chapter("Talks in Geneva", 0), Chapter("Reactions", document.text.index("Reactions")))
+    assert document.chapters == (
+        Chapter("Talks in Geneva", 0, 1),
+        Chapter("Reactions", document.text.index("Reactions"), 2),
+    )
 
 
 def test_html_title_falls_back_to_title_element_then_first_heading():

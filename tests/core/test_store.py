@@ -386,3 +386,16 @@ def test_two_stores_on_one_file_see_each_others_notes(path):
     second.save_note(entity("Natasha"), "from the second terminal")
     assert first.note_for(entity("Natasha")) == "from the second terminal"
     assert open_store(path).note_for(entity("Pierre")) == "from the first terminal"
+
+
+def test_how_far_a_document_was_read_and_spoiler_safe_mode_are_kept_per_document(path):
+    store = open_store(path)
+    document = Document.from_text("Pierre and Natasha.", source="first.txt", title="First")
+    assert store.furthest_read(document.sha256) == (0, False)
+    store.record_document(document, [entity("Pierre")])
+    store.save_reading_position(document.sha256, 7)
+    store.save_furthest_read(document.sha256, 15, True)
+    reopened = open_store(path)
+    assert reopened.furthest_read(document.sha256) == (15, True)
+    assert reopened.reading_position(document.sha256) == 7
+    assert reopened.furthest_read("another") == (0, False)

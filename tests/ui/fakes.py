@@ -28,15 +28,25 @@ class FakeExtractor:
 
     ``gate``, when given, is a semaphore acquired before each chunk, so a test
     can let a number of chunks through and look at the screen mid-way.
+    ``failure``, when given, is raised instead of chunk number ``fail_after``.
     """
 
     info = ModelInfo("fake_model", "1.0")
     settings = ""
 
-    def __init__(self, names: dict[str, str], gate: threading.Semaphore | None = None, chunk_size: int = 3000) -> None:
+    def __init__(
+        self,
+        names: dict[str, str],
+        gate: threading.Semaphore | None = None,
+        chunk_size: int = 3000,
+        failure: Exception | None = None,
+        fail_after: int = 0,
+    ) -> None:
         self.names = names
         self.gate = gate
         self.chunk_size = chunk_size
+        self.failure = failure
+        self.fail_after = fail_after
         self.calls = 0
         alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         self._pattern = re.compile(rf"\b(?:{alternatives})\b")
@@ -50,7 +60,9 @@ class FakeExtractor:
     ) -> Iterator[ExtractedChunk]:
         """Yield one chunk per piece of the text, in text order."""
         self.calls += 1
-        for start, end in chunk_spans(text, target=self.chunk_size, maximum=self.chunk_size * 4):
+        for number, (start, end) in enumerate(chunk_spans(text, target=self.chunk_size, maximum=self.chunk_size * 4)):
+            if self.failure is not None and number == self.fail_after:
+                raise self.failure
             while self.gate is not None and not self.gate.acquire(timeout=0.02):
                 if should_cancel is not None and should_cancel():
                     return
@@ -77,6 +89,7 @@ class MemoryStore:
 
     notes: dict[tuple[str, str], str] = field(default_factory=dict)
     positions: dict[str, int] = field(default_factory=dict)
+    furthest: dict[str, tuple[int, bool]] = field(default_factory=dict)
     recorded: list[tuple[str, int]] = field(default_factory=list)
     saves: int = 0
     correction_records: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -107,6 +120,12 @@ class MemoryStore:
     def save_reading_position(self, sha256: str, offset: int) -> None:
         self.positions[sha256] = offset
 
+    def furthest_read(self, sha256: str) -> tuple[int, bool]:
+        return self.furthest.get(sha256, (0, False))
+
+    def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
+        self.furthest[sha256] = (offset, so_far)
+
     def entries(self, document: str | None = None, *, notes_only: bool = False) -> Sequence[GlossaryEntry]:
         return []
 
@@ -131,6 +150,24 @@ class MemoryStore:
         pass
 
 
-def _conforms(extractor: FakeExtractor, store: MemoryStore) -> tuple[Extractor, Store]:
+@dataclass
+class FailingStore(MemoryStore):
+    """A :class:`MemoryStore` whose methods named in ``failures`` raise the exception given there."""
+
+    failures: dict[str, Exception] = field(default_factory=dict)
+
+    def __getattribute__(self, name: str) -> Any:
+        failures = object.__getattribute__(self, "failures")
+        if name in failures:
+            failure = failures[name]
+
+            def fail(*args: Any, **kwargs: Any) -> Any:
+                raise failure
+
+            return fail
+        return object.__getattribute__(self, name)
+
+
+def _conforms(extractor: FakeExtractor, store: MemoryStore, failing: FailingStore) -> tuple[Extractor, Store, Store]:
     """Never called: mypy checks here that the fakes follow the product's protocols."""
-    return extractor, store
+    return extractor, store, failing

@@ -14,7 +14,7 @@ from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import settle
+from tests.ui.support import choose_in_palette, settle, wait_until
 
 NAMES = {
     "Moscow Pierre": "PERSON",
@@ -49,12 +49,15 @@ async def select(app, pilot, name: str, label: str | None = None) -> None:
     await settle(app, pilot)
 
 
-async def correct(app, pilot, name: str, key: str, answer: str, label: str | None = None) -> None:
-    """Select ``name``, press the correction ``key``, and answer its dialog (filter, then enter)."""
+async def correct(app, pilot, name: str, key: str, answer: str, label: str | None = None, *then: str) -> None:
+    """Select ``name``, press the correction ``key``, answer its dialog (filter, then enter), then press ``then``."""
     await select(app, pilot, name, label)
     await pilot.press(key)
     await pilot.pause()
     await pilot.press(*answer, "enter")
+    if then:
+        await pilot.pause()
+        await pilot.press(*then)
     await settle(app, pilot)
 
 
@@ -82,7 +85,7 @@ async def test_corrections_and_notes_land_in_the_glossary_and_the_export(tmp_pat
         await settle(app, pilot)
         await correct(app, pilot, "Petersburg Natásha", "D", "Natásha")
         await correct(app, pilot, "Natásha", "L", "PERSON", label="GPE")
-        await correct(app, pilot, "Natásha Rostóva", "m", "Natásha  (PERSON")
+        await correct(app, pilot, "Natásha Rostóva", "m", "Natásha", None, "enter")  # keeps Natásha's PERSON
         await correct(app, pilot, "Moscow Pierre", "D", "Pierre")
         await correct(app, pilot, "Moscow Pierre", "x", "")
         await correct(app, pilot, "Bonaparte", "m", "Napoleon")
@@ -224,10 +227,8 @@ async def test_export_from_the_palette_asks_where_and_says_where(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await write_note(app, pilot, "Napoleon", "a note [b]x[/b]")
-        await pilot.press("ctrl+p", *"export the glossary as markdown")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "export the glossary as markdown", "markdown")
+        await wait_until(pilot, lambda: bool(app.screen.query("#prompt-input")), "the export path prompt")
         prompt = app.screen.query_one("#prompt-input")
         assert prompt.value == str(tmp_path / "War and Peace, a bit glossary.md")
         await pilot.press("enter")

@@ -7,8 +7,9 @@ import threading
 from glossary_tui.ui.screens.help import HelpScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
+from glossary_tui.ui.widgets.entity_detail import EntityDetail
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import NAMES, settle, small_text
+from tests.ui.support import NAMES, choose_in_palette, settle, small_text, wait_until
 
 
 def screen_text(app) -> list[str]:
@@ -29,6 +30,11 @@ def list_rows(app) -> list[str]:
 
 def detail(app, selector: str) -> str:
     return str(app.screen.query_one(selector).render())
+
+
+def position(app) -> str:
+    """What the detail pane's lower edge says: "mention 3 of 7", or how to walk the mentions."""
+    return str(app.screen.query_one(EntityDetail).border_subtitle)
 
 
 async def test_article_shows_markup_literally_and_entities_grouped_by_label(make_app):
@@ -54,8 +60,7 @@ async def test_entities_appear_while_extraction_runs_and_quit_leaves_at_once(mak
     app = make_app(text=small_text(40), extractor=extractor)
     async with app.run_test(size=(120, 40)) as pilot:
         gate.release(3)  # three chunks through, the rest held
-        while not app.screen.entities:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.screen.entities, "the first entities")
         partial = app.screen.entities
         assert partial, "entities should appear before extraction ends"
         assert "Napoleon" not in {e.name for e in partial}
@@ -69,7 +74,6 @@ async def test_list_keys_select_and_enter_jumps_to_first_mention(make_app):
     app = make_app(text=small_text(60))
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
-        await pilot.press("tab", "tab")
         assert isinstance(app.focused, EntityList)
         browser = app.screen.query_one(EntityBrowser)
         first = browser.highlighted_entity.name
@@ -86,7 +90,7 @@ async def test_list_keys_select_and_enter_jumps_to_first_mention(make_app):
         await pilot.pause()
         assert "Tilsit" in shown_words(app)
         assert article.scroll_offset.y > 0
-        assert detail(app, "#detail-position") == "mention 1 of 1"
+        assert position(app) == "mention 1 of 1"
 
 
 async def test_n_and_shift_n_walk_mentions_with_wrapping(make_app):
@@ -96,14 +100,14 @@ async def test_n_and_shift_n_walk_mentions_with_wrapping(make_app):
         app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Anna Pavlovna"))
         await pilot.pause()
         await pilot.press("n")
-        assert detail(app, "#detail-position") == "mention 1 of 3"
+        assert position(app) == "mention 1 of 3"
         await pilot.press("n", "n")
-        assert detail(app, "#detail-position") == "mention 3 of 3"
+        assert position(app) == "mention 3 of 3"
         assert "Anna Pavlovna spoke" in shown_words(app)
         await pilot.press("n")
-        assert detail(app, "#detail-position") == "mention 1 of 3"
+        assert position(app) == "mention 1 of 3"
         await pilot.press("N")
-        assert detail(app, "#detail-position") == "mention 3 of 3"
+        assert position(app) == "mention 3 of 3"
         current = app.screen.query_one(ArticleView)._current
         assert current is not None and current.text == "Anna Pavlovna"
 
@@ -172,11 +176,12 @@ async def test_note_saved_after_idle_typing_and_on_quit(make_app, store):
         await settle(app, pilot)
         app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Moscow"))
         await settle(app, pilot)
+        app.screen.note_idle_seconds = 0.5
         await pilot.press("e", *"old capital")
         assert ("GPE", "moscow") not in store.notes
-        await pilot.pause(1.3)  # idle for longer than the autosave delay
-        await settle(app, pilot)
+        await wait_until(pilot, lambda: ("GPE", "moscow") in store.notes, "the note saved once typing rests")
         assert store.notes[("GPE", "moscow")] == "old capital"
+        assert store.saves == 1, "saved once for the whole phrase, not once per key"
         await pilot.press(*" of Russia")
         await pilot.press("ctrl+c")
     assert store.notes[("GPE", "moscow")] == "old capital of Russia"
@@ -187,14 +192,14 @@ async def test_tab_moves_focus_between_panes(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert isinstance(app.focused, ArticleView)
+        assert isinstance(app.focused, EntityList)
         seen = []
-        for _ in range(5):
+        for _ in range(3):
             await pilot.press("tab")
             seen.append(app.focused.id)
-        assert seen == ["entity-filter", "entity-list", "mention-list", "note", "article"]
+        assert seen == ["mention-list", "article", "entity-list"]
         await pilot.press("shift+tab")
-        assert app.focused.id == seen[-2]
+        assert app.focused.id == "article"
 
 
 async def test_clicking_a_highlighted_mention_selects_its_entity(make_app):
@@ -209,16 +214,14 @@ async def test_clicking_a_highlighted_mention_selects_its_entity(make_app):
         await pilot.pause()
         assert app.screen.selected.name == "Petersburg"
         assert app.screen.query_one(EntityBrowser).highlighted_entity.name == "Petersburg"
-        assert detail(app, "#detail-position") == "mention 1 of 1"
+        assert position(app) == "mention 1 of 1"
 
 
 async def test_palette_goes_to_an_entity(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p", *"napoleon")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "napoleon", "Napoleon")
         await pilot.pause()
         assert app.screen.selected.name == "Napoleon"
 
@@ -229,8 +232,8 @@ async def test_help_lists_keys_and_closes(make_app):
         await settle(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        keys = str(app.screen.query_one("#help-keys").render())
-        for key in ("n / N", "ctrl+p", "enter", "esc"):
+        keys = [line.keys for line in app.screen.lines]
+        for key in ("n", "N", "^p", "⏎", "esc", "g", "E", "H", "x", "m"):
             assert key in keys
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -278,15 +281,14 @@ async def test_list_follows_the_reader_while_entities_arrive(make_app):
     app = make_app(text=small_text(30), extractor=FakeExtractor(NAMES, gate=gate, chunk_size=60))
     async with app.run_test(size=(120, 40)) as pilot:
         gate.release(1)
-        while not app.screen.entities:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.screen.entities, "the first entities")
         browser = app.screen.query_one(EntityBrowser)
         gate.release(100)
         await settle(app, pilot)
         # Untouched, the cursor stays on the first row as better-known entities arrive.
         assert browser.highlighted_entity.name == "Anna Pavlovna"
         assert app.screen.query_one(EntityList).highlighted == 1
-        await pilot.press("tab", "tab", "down", "down")
+        await pilot.press("down", "down")
         chosen = browser.highlighted_entity
         browser.set_entities(app.screen.entities[::-1])
         await pilot.pause()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -27,8 +28,10 @@ KINDS = ("merge", "split", "rename", "relabel", "hide", "add")
 class Correction:
     """One correction. ``name``/``label`` name the entity it is about; the other fields depend on ``kind``.
 
-    - merge: the entity joins ``target_name``/``target_label``;
-    - split: the mentions written ``value`` leave the entity and become their own;
+    - merge: the entity joins ``target_name``/``target_label``, keeping the label ``value`` if given
+      (the reader chose it when the two labels differed), else the target's;
+    - split: the mentions written ``value`` leave the entity and become their own, labelled as
+      most of them are;
     - rename: the entity is called ``value``;
     - relabel: the entity's label becomes ``value``;
     - hide: the entity is hidden (a false positive);
@@ -59,7 +62,8 @@ class Correction:
     def describe(self) -> str:
         """One line for the reader: what this correction does."""
         return {
-            "merge": f"merge {self.name} into {self.target_name}",
+            "merge": f"merge {self.name} into {self.target_name}"
+            + (f" (as {self.value})" if self.value and self.value != self.target_label else ""),
             "split": f"split {self.value} off {self.name}",
             "rename": f"rename {self.name} to {self.value}",
             "relabel": f"relabel {self.name} as {self.value}",
@@ -113,17 +117,21 @@ def apply_corrections(entities: Sequence[Entity], corrections: Sequence[Correcti
             target = _find(result, correction.target_name, correction.target_label)
             if target is None or target == index:
                 continue
-            result[target] = _merged(result[target], entity)
+            merged = _merged(result[target], entity)
+            if correction.value and correction.value != merged.label:
+                merged = replace(merged, label=correction.value, id=entity_id(merged.name, correction.value))
+            result[target] = merged
             del result[index]
         elif correction.kind == "split":
-            key = name_key(correction.value)
-            leaving = tuple(m for m in entity.mentions if name_key(m.text) == key)
+            leaving = mentions_written(entity, correction.value)
             if not leaving or len(leaving) == entity.count:
                 continue
-            staying = tuple(m for m in entity.mentions if name_key(m.text) != key)
+            left = set(leaving)
+            staying = tuple(m for m in entity.mentions if m not in left)
             result[index] = replace(entity, mentions=staying, aliases=_aliases(entity.name, staying))
             name = " ".join(leaving[0].text.split())
-            result.append(Entity(entity_id(name, entity.label), name, entity.label, _aliases(name, leaving), leaving))
+            label = _voted_label(leaving, entity.label)
+            result.append(Entity(entity_id(name, label), name, label, _aliases(name, leaving), leaving))
         elif correction.kind == "rename":
             aliases = tuple(sorted({*entity.aliases, entity.name} - {correction.value}))
             result[index] = replace(entity, name=correction.value, aliases=aliases)
@@ -133,6 +141,38 @@ def apply_corrections(entities: Sequence[Entity], corrections: Sequence[Correcti
             result[index] = replace(entity, hidden=True)
     result.sort(key=lambda e: e.first_offset)
     return result
+
+
+def mentions_written(entity: Entity, spelling: str) -> tuple[Mention, ...]:
+    """The mentions of ``entity`` written ``spelling`` (by name key): what splitting it off takes."""
+    key = name_key(spelling)
+    return tuple(m for m in entity.mentions if name_key(m.text) == key)
+
+
+@dataclass(frozen=True)
+class Spelling:
+    """A way an entity is written that can be split off: ``name`` (the commonest form), ``others`` (the same
+    name in other case or form, which go with it) and ``count``, the mentions a split takes."""
+
+    name: str
+    others: tuple[str, ...]
+    count: int
+
+
+def spellings_to_split(entity: Entity) -> list[Spelling]:
+    """The entity's other spellings that a split would take off (some mentions, not all), most mentioned first."""
+    forms = Counter(" ".join(m.text.split()) for m in entity.mentions)
+    by_key: dict[str, list[str]] = {}
+    for alias in entity.aliases:
+        if name_key(alias) != name_key(entity.name):
+            by_key.setdefault(name_key(alias), []).append(alias)
+    spellings = []
+    for aliases in by_key.values():
+        count = len(mentions_written(entity, aliases[0]))
+        if 0 < count < entity.count:
+            name, *others = sorted(aliases, key=lambda alias: -forms[alias])
+            spellings.append(Spelling(name, tuple(others), count))
+    return sorted(spellings, key=lambda spelling: -spelling.count)
 
 
 def _find(entities: Sequence[Entity], name: str, label: str) -> int | None:
@@ -153,6 +193,13 @@ def _merged(target: Entity, source: Entity) -> Entity:
     mentions = tuple(sorted({*target.mentions, *source.mentions}))
     aliases = tuple(sorted({*target.aliases, *source.aliases, source.name} - {target.name}))
     return replace(target, mentions=mentions, aliases=aliases, hidden=target.hidden and source.hidden)
+
+
+def _voted_label(mentions: Sequence[Mention], current: str) -> str:
+    """The label most of ``mentions`` carry; ``current`` wins a tie it is part of."""
+    votes = Counter(mention.label for mention in mentions)
+    most = max(votes.values())
+    return current if votes[current] == most else min(label for label, count in votes.items() if count == most)
 
 
 def _aliases(name: str, mentions: Sequence[Mention]) -> tuple[str, ...]:

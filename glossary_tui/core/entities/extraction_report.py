@@ -7,19 +7,36 @@ from collections.abc import Sequence
 from typing import Any
 
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.cooccurrence import Cooccurrence
+from glossary_tui.core.entities.descriptions import Description, describe_entities
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.extraction.spacy_loader import ModelInfo
 
 
-def extraction_record(document: Document, model: ModelInfo, entities: Sequence[Entity]) -> dict[str, Any]:
-    """The ``extract`` JSON structure: document, model and entities with their mentions."""
+def extraction_record(
+    document: Document, model: ModelInfo, entities: Sequence[Entity], until: int | None = None
+) -> dict[str, Any]:
+    """The ``extract`` JSON structure: document, model and entities with their mentions.
+
+    Each entity has its ``description`` from the text (``null`` when none is
+    found) and ``appears_with``: the entities most often in a paragraph with
+    it, ``{"id", "count"}``, most frequent first. ``until`` (an offset) says
+    the entities hold only the text before it; descriptions and company are
+    then read from that text alone, and the document says ``"until"``.
+    """
+    text = document.text if until is None else document.text[:until]
+    descriptions = describe_entities(entities, text)
+    together = Cooccurrence(entities, text)
+    facts: dict[str, Any] = {
+        "source": document.source,
+        "sha256": document.sha256,
+        "characters": len(document.text),
+        "words": document.words,
+    }
+    if until is not None:
+        facts["until"] = until
     return {
-        "document": {
-            "source": document.source,
-            "sha256": document.sha256,
-            "characters": len(document.text),
-            "words": document.words,
-        },
+        "document": facts,
         "model": {"name": model.name, "version": model.version},
         "entities": [
             {
@@ -28,6 +45,11 @@ def extraction_record(document: Document, model: ModelInfo, entities: Sequence[E
                 "label": entity.label,
                 "aliases": list(entity.aliases),
                 "count": entity.count,
+                "description": _text_of(descriptions[entity.id]),
+                "appears_with": [
+                    {"id": companion.entity_id, "count": companion.count}
+                    for companion in together.companions(entity.id)
+                ],
                 "mentions": [
                     {"start": mention.start, "end": mention.end, "text": mention.text} for mention in entity.mentions
                 ],
@@ -37,9 +59,13 @@ def extraction_record(document: Document, model: ModelInfo, entities: Sequence[E
     }
 
 
-def extraction_json(document: Document, model: ModelInfo, entities: Sequence[Entity]) -> str:
+def extraction_json(document: Document, model: ModelInfo, entities: Sequence[Entity], until: int | None = None) -> str:
     """The ``extract`` output as indented JSON, non-ASCII kept as is."""
-    return json.dumps(extraction_record(document, model, entities), ensure_ascii=False, indent=2)
+    return json.dumps(extraction_record(document, model, entities, until), ensure_ascii=False, indent=2)
+
+
+def _text_of(description: Description | None) -> str | None:
+    return description.text if description is not None else None
 
 
 def extraction_tsv(entities: Sequence[Entity]) -> str:

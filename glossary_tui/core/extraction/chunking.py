@@ -35,9 +35,14 @@ def chunk_spans(text: str, target: int = TARGET_CHARS, maximum: int = MAX_CHARS)
     return spans
 
 
+def paragraph_breaks(text: str) -> re.Pattern[str]:
+    """What ends a paragraph of ``text``: a blank line, or a single newline when the text has no blank lines."""
+    return _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+
+
 def _pieces(text: str, maximum: int) -> Iterator[tuple[int, int]]:
     """Paragraph ranges (trailing break included), long ones cut below ``maximum``."""
-    breaks = _PARAGRAPH_BREAK if _PARAGRAPH_BREAK.search(text) else _LINE_BREAK
+    breaks = paragraph_breaks(text)
     start = 0
     for match in breaks.finditer(text):
         yield from _cut(text, start, match.end(), maximum)

@@ -273,6 +273,19 @@ class GlossaryStore:
         with self._write() as data:
             self._document_row(data, sha256)["position"] = offset
 
+    def furthest_read(self, sha256: str) -> tuple[int, bool]:
+        """How far the reader has read the document, and whether spoiler-safe mode was on (``(0, False)``: never)."""
+        with self._thread_lock:
+            data = self._read()
+            document_id = self._document_id(data, sha256)
+            record = data["documents"][document_id] if document_id else {}
+            return int(record.get("furthest", 0)), bool(record.get("so_far", False))
+
+    def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
+        """Remember how far the document has been read and whether spoiler-safe mode is on."""
+        with self._write() as data:
+            self._document_row(data, sha256).update(furthest=offset, so_far=so_far)
+
     def documents(self) -> list[DocumentRecord]:
         """Every document opened, most recent first."""
         with self._thread_lock:

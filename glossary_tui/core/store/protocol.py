@@ -47,6 +47,14 @@ class Store(Protocol):
         """Remember the reading position in a document."""
         ...
 
+    def furthest_read(self, sha256: str) -> tuple[int, bool]:
+        """How far the reader has read the document, and whether spoiler-safe mode was on (``(0, False)``: never)."""
+        ...
+
+    def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
+        """Remember how far the document has been read and whether spoiler-safe mode is on."""
+        ...
+
     def entries(self, document: str | None = None, *, notes_only: bool = False) -> Sequence[GlossaryEntry]:
         """Every entry by name (of one document, with a note only, if asked)."""
         ...

@@ -19,12 +19,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from glossary_tui.core.entities.identity import key_of
-from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.store.glossary_search import GlossarySearch
 from glossary_tui.core.store.protocol import Store
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry
+from glossary_tui.ui.failures import describe_failure
 from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.screens.dialogs import ChoiceScreen
 from glossary_tui.ui.text_layout import display_text
@@ -89,14 +90,17 @@ class GlossaryScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _load(self) -> None:
-        try:
-            entries = self.store.entries()
-            documents = self.store.documents()
-        except (GlossaryError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
+        entries = self.store.entries()
+        documents = self.store.documents()
         ordered = sorted(entries, key=lambda entry: (not entry.note, key_of(entry.name), entry.label))
         self.post_message(self.Loaded(GlossarySearch(ordered), documents))
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The glossary could not be read: say why (the list stays empty)."""
+        if event.state is WorkerState.ERROR:
+            self.notify(describe_failure(event.worker.error), title="Reading the glossary failed",
+                        severity="error", timeout=10)  # fmt: skip
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

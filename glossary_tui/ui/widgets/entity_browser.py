@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
 
@@ -12,14 +13,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import var
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.filter import (
     SortOrder,
-    match_score,
     mentioned_between,
+    rank_matches,
     searchable_names,
     sort_entities,
 )
@@ -27,50 +29,84 @@ from glossary_tui.core.entities.labels import label_rank
 from glossary_tui.ui.sparkline import sparkline
 
 ALL_LABELS = "All"
-#: Matches listed for a filter at most, best first: past that, fuzzy matches are noise.
-MAX_MATCHES = 200
 LABEL_HEADER_PREFIX = "label:"
 
 
-class EntityList(OptionList):
-    """The entity rows, with vi-style movement."""
+class EntityList(OptionList, inherit_bindings=False):
+    """The entity rows. Arrows and j/k move; paging keys are left to the screen, which pages the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j,down", "cursor_down", "Next entity", show=False),
+        Binding("k,up", "cursor_up", "Previous entity", show=False),
+        Binding("home", "first", "First entity", show=False),
+        Binding("end", "last", "Last entity", show=False),
+        Binding("enter", "select", "Go to its first mention", show=False),
     ]
 
 
 class EntityBrowser(Vertical):
-    """Filter, label filter, sort and scope over the document's entities."""
+    """Filter, label filter, sort and scope over the document's entities.
 
+    What the list shows is kept in reactives (``label``, ``order``,
+    ``visible_only``, ``filter_text``, ``show_hidden``): setting one re-lists.
+    """
+
+    DEFAULT_CSS = """
+    EntityBrowser {
+        #entity-filter {
+            border: none;
+            height: 1;
+            padding: 0 1;
+            background: $boost;
+        }
+        #entity-settings {
+            height: 1;
+            padding: 0 1;
+            color: $text-muted;
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
+        #entity-list {
+            height: 1fr;
+            border: none;
+            padding: 0;
+            background: transparent;
+            /* One line per entity: no wrapping to measure, so a resize of a book's list stays quick. */
+            text-wrap: nowrap;
+            text-overflow: ellipsis;
+        }
+    }
+    """
+
+    @dataclass
     class Highlighted(Message):
         """The cursor moved to ``entity``."""
 
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
 
+    @dataclass
     class Chosen(Message):
         """The reader pressed enter on (or clicked) ``entity``."""
 
-        def __init__(self, entity: Entity) -> None:
-            super().__init__()
-            self.entity = entity
+        entity: Entity
+
+    #: The one label shown, or ``ALL_LABELS``.
+    label: var[str] = var(ALL_LABELS, init=False)
+    #: How entities are ordered within a label (when no filter is typed).
+    order: var[SortOrder] = var(SortOrder.COUNT, init=False)
+    #: Only entities mentioned on screen.
+    visible_only: var[bool] = var(False, init=False)
+    #: What the reader typed in the filter box.
+    filter_text: var[str] = var("", init=False)
+    #: Whether entities the reader hid (false positives) are listed.
+    show_hidden: var[bool] = var(False, init=False)
 
     def __init__(self, text_length: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text_length = text_length
         self.entities: list[Entity] = []
         self.by_id: dict[str, Entity] = {}
-        self.label = ALL_LABELS
-        self.order = SortOrder.COUNT
-        self.visible_only = False
-        #: Whether entities the reader hid (false positives) are listed.
-        self.show_hidden = False
         self.visible_range = (0, 0)
-        #: What the reader typed in the filter box.
-        self.filter_text = ""
         self._rows: dict[str, Option] = {}
         self._search_names: dict[str, tuple[str, ...]] = {}
         #: True once the reader has moved the cursor: list updates then keep it on their entity.
@@ -85,6 +121,7 @@ class EntityBrowser(Vertical):
 
     def on_mount(self) -> None:
         """Show the settings before any entity arrives."""
+        self.border_title = "Entities"
         self._refresh_list()
 
     # -- what the screen calls ------------------------------------------------------------
@@ -102,17 +139,14 @@ class EntityBrowser(Vertical):
         labels = [ALL_LABELS, *sorted({e.label for e in self.entities}, key=label_rank)]
         index = labels.index(self.label) if self.label in labels else 0
         self.label = labels[(index + 1) % len(labels)]
-        self._refresh_list()
 
     def cycle_sort(self) -> None:
         """Sort by the next order."""
         self.order = self.order.next()
-        self._refresh_list()
 
     def toggle_scope(self) -> None:
         """Switch between every entity and only those mentioned on screen."""
         self.visible_only = not self.visible_only
-        self._refresh_list()
 
     def set_visible_range(self, start: int, end: int) -> None:
         """The text on screen moved; refilter if only visible entities are shown."""
@@ -121,13 +155,22 @@ class EntityBrowser(Vertical):
             self._refresh_list()
 
     def highlight(self, entity_id: str) -> None:
-        """Move the cursor to an entity, showing every entity if the filters hide it."""
+        """Move the cursor to an entity, showing every entity if the filters hide it.
+
+        A hidden entity, while hidden ones are left out, is not in the list: the cursor stays.
+        """
         entity_list = self.query_one(EntityList)
         try:
             index = entity_list.get_option_index(entity_id)
         except OptionDoesNotExist:
-            self.label, self.visible_only, self.filter_text = ALL_LABELS, False, ""
-            self.query_one(Input).value = ""
+            entity = self.by_id.get(entity_id)
+            if entity is None or (entity.hidden and not self.show_hidden):
+                return
+            self.set_reactive(EntityBrowser.label, ALL_LABELS)
+            self.set_reactive(EntityBrowser.visible_only, False)
+            self.set_reactive(EntityBrowser.filter_text, "")
+            with self.prevent(Input.Changed):
+                self.query_one(Input).value = ""
             self._refresh_list()
             index = entity_list.get_option_index(entity_id)
         self._reader_moved = True
@@ -139,12 +182,29 @@ class EntityBrowser(Vertical):
         option = self.query_one(EntityList).highlighted_option
         return self.by_id.get(option.id) if option is not None and option.id else None
 
+    # -- reactives ------------------------------------------------------------------------
+
+    def watch_label(self) -> None:
+        self._refresh_list()
+
+    def watch_order(self) -> None:
+        self._refresh_list()
+
+    def watch_visible_only(self) -> None:
+        self._refresh_list()
+
+    def watch_filter_text(self) -> None:
+        self._reader_moved = False  # the cursor goes to the best match as the reader types
+        self._refresh_list()
+
+    def watch_show_hidden(self) -> None:
+        self._refresh_list()
+
     # -- events ---------------------------------------------------------------------------
 
     @on(Input.Changed, "#entity-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.filter_text = event.value
-        self._refresh_list()
 
     @on(Input.Submitted, "#entity-filter")
     def _filter_submitted(self) -> None:
@@ -171,7 +231,11 @@ class EntityBrowser(Vertical):
     # -- building the list ----------------------------------------------------------------
 
     def shown_entities(self) -> list[Entity]:
-        """The entities passing the filter, label and scope, in display order."""
+        """The entities passing the filter, label and scope, in display order.
+
+        Entities are grouped by label. With a filter typed, the best matches come
+        first (see :func:`rank_matches`), and so does the label group holding them.
+        """
         entities = self.entities if self.show_hidden else [e for e in self.entities if not e.hidden]
         if self.label != ALL_LABELS:
             entities = [e for e in entities if e.label == self.label]
@@ -179,15 +243,10 @@ class EntityBrowser(Vertical):
             start, end = self.visible_range
             entities = [e for e in entities if mentioned_between(e, start, end)]
         if self.filter_text.strip():
-            scored = [(match_score(self.filter_text, e, self._folded_names(e)), e) for e in entities]
-            ranked = sorted(((score, e) for score, e in scored if score), key=lambda pair: (-pair[0], -pair[1].count))
-            ranked = ranked[:MAX_MATCHES]
-            best = {e.id: -score for score, e in ranked}
-            ordered = sort_entities((e for _, e in ranked), self.order)
-            entities = sorted(ordered, key=lambda e: best[e.id])
-        else:
-            entities = sort_entities(entities, self.order)
-        return sorted(entities, key=lambda e: label_rank(e.label))
+            ranked = rank_matches(self.filter_text, entities, self._folded_names)
+            label_order = {label: rank for rank, label in enumerate(dict.fromkeys(e.label for e in ranked))}
+            return sorted(ranked, key=lambda e: label_order[e.label])
+        return sorted(sort_entities(entities, self.order), key=lambda e: label_rank(e.label))
 
     def _folded_names(self, entity: Entity) -> tuple[str, ...]:
         names = self._search_names.get(entity.id)
@@ -242,8 +301,9 @@ class EntityBrowser(Vertical):
 
     def _show_settings(self, shown: int) -> None:
         scope = "on screen" if self.visible_only else "whole text"
+        hidden: list[str | tuple[str, str]] = [("  H ", "bold"), "hidden listed"] if self.show_hidden else []
         settings = Content.assemble(
-            ("t ", "bold"), self.label, ("  s ", "bold"), self.order.value, ("  v ", "bold"), scope,
-            (f"  {shown}/{len(self.entities)}", "dim"),
+            ("t ", "bold"), self.label, ("  s ", "bold"), self.order.value, ("  v ", "bold"), scope, *hidden,
         )  # fmt: skip
         self.query_one("#entity-settings", Static).update(settings)
+        self.border_subtitle = f"{shown:,} of {len(self.entities):,}"

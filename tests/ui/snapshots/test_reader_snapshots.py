@@ -56,9 +56,33 @@ def test_help_screen(snap_compare):
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 def test_80_by_24_terminal(snap_compare, theme):
+    """Twelve lines of article, the entity list with the keyboard (its frame lit), Lavrov's second mention."""
+
     async def narrow(pilot) -> None:
         pilot.app.theme = theme
         await settle(pilot.app, pilot)
-        await pilot.press("tab", "tab", "down")
+        await pilot.press("j", "n", "n")
+        await settle(pilot.app, pilot)
 
     assert snap_compare(sample_app(), terminal_size=(80, 24), run_before=narrow)
+
+
+def test_100_by_30_terminal_with_the_mentions_box_focused(snap_compare):
+    async def mentions(pilot) -> None:
+        await settle(pilot.app, pilot)
+        await pilot.press("j", "n", "n", "tab")
+        await settle(pilot.app, pilot)
+
+    assert snap_compare(sample_app(), terminal_size=(100, 30), run_before=mentions)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)])
+def test_writing_a_note_on_a_small_terminal(snap_compare, size):
+    """The note editor takes the side pane: what is typed is in sight, and so are the article and the entity."""
+
+    async def write(pilot) -> None:
+        await settle(pilot.app, pilot)
+        await pilot.press("e", *"Hamas leader; [b]not bold[/b]", "enter", *"second line")
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=size, run_before=write)

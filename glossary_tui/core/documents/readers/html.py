@@ -105,7 +105,7 @@ def read_html(data: bytes, web_page: bool = True) -> Reading:
     for tag, block in blocks:
         block = normalise_text(block)
         if tag in _CHAPTER_HEADINGS:
-            chapters.append(Chapter(block, offset))
+            chapters.append(Chapter(block, offset, int(tag[1])))
         parts.append(block)
         offset += len(block) + 2
     text = "\n\n".join(parts) + ("\n" if parts else "")

@@ -24,7 +24,7 @@ _FRONT_MATTER_TITLE = re.compile(r"\A---\n(?:.*\n)*?title:[ \t]*[\"']?(.+?)[\"']
 def read_markdown(data: bytes) -> Reading:
     """Read Markdown as text; headings of levels 1 and 2 are its chapters."""
     text = normalise_text(decode_bytes(data))
-    chapters = tuple(Chapter(m.group(2), m.start()) for m in _HEADING.finditer(text))
+    chapters = tuple(Chapter(m.group(2), m.start(), len(m.group(1))) for m in _HEADING.finditer(text))
     front = _FRONT_MATTER_TITLE.match(text)
     title = front.group(1) if front else next((c.title for c in chapters), None)
     return Reading(text=text, title=title, chapters=chapters, extraction_text=prose_only(text))

@@ -7,10 +7,15 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Chapter:
-    """A chapter or heading: its title and the offset in the document's text where it starts."""
+    """A chapter or heading: its title, the offset in the document's text where it starts, and its depth.
+
+    ``level`` 1 is the outermost (a book, a part, a ``#`` heading); a chapter
+    inside a book is level 2.
+    """
 
     title: str
     start: int
+    level: int = 1
 
 
 @dataclass(frozen=True)
