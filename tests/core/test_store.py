@@ -92,6 +92,24 @@ def test_a_full_name_links_documents_a_one_word_name_alone_does_not(path):
     assert (link.title, link.name, link.count, link.why) == ("Great Expectations", "Joe", 600, FULL_NAME)
 
 
+@pytest.mark.parametrize(
+    ("there", "here"),
+    [
+        (entity("Matthew Pocket", aliases=("Matthew",), count=30), entity("Matthew", count=12)),
+        (entity("Philip Pip, Esquire", aliases=("Philip",), count=3), entity("Philip", count=9)),
+        (entity("Mademoiselle George", aliases=("George",), count=4), entity("George", count=7)),
+    ],
+    ids=["Matthew", "Philip", "George"],
+)
+def test_a_first_name_alone_links_no_unrelated_books_and_no_note_crosses(path, there, here):
+    store = open_store(path)
+    expectations, other = document("Great Expectations"), document("War and Peace")
+    store.save_note(there, "Written there", record(store, expectations, there))
+    within = record(store, other, here)
+    assert store.occurrences(here, within) == []
+    assert store.note_for(here, within) == ""
+
+
 def test_a_one_word_name_links_documents_that_share_several_people(path):
     store = open_store(path)
     cast = ("Elizabeth Bennet", "Fitzwilliam Darcy", "Jane Bennet", "Charles Bingley")

@@ -191,6 +191,21 @@ async def test_a_first_name_links_books_of_one_series_the_reader_sees_why_and_ca
         assert "Volume One" not in str(again.screen.query_one("#detail-facts").render())
 
 
+async def test_a_link_says_what_the_entity_is_called_in_the_other_document(tmp_path):
+    db = tmp_path / "glossary.json"
+    names = {**dict.fromkeys(CAST, "PERSON"), "Lydia": "PERSON", "Lydia Bennet": "PERSON"}
+    first = reader(db, volume("Lydia Bennet laughed, and Lydia"), names, "Volume One")
+    async with first.run_test(size=(120, 40)) as pilot:
+        await settle(first, pilot)
+        assert named(first, "Lydia Bennet").aliases == ("Lydia",)
+    second = reader(db, volume("Lydia"), names, "Volume Two")
+    async with second.run_test(size=(120, 40)) as pilot:
+        await settle(second, pilot)
+        await select(second, pilot, "Lydia")
+        facts = str(second.screen.query_one("#detail-facts").render())
+        assert "also in Volume One.txt as Lydia Bennet (2, same name in related documents)" in facts
+
+
 async def test_the_glossary_opens_on_notes_by_document_and_opens_a_document_on_the_entry(tmp_path):
     db = tmp_path / "glossary.json"
     war = reader(db, WAR_AND_PEACE, JOSEPHS, "War and Peace")

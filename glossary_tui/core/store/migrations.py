@@ -2,10 +2,11 @@
 
 Schema 2 (now) keeps only what the reader writes: ``notes`` (each anchored to the
 document it was written in, a label and name keys: see
-:mod:`~glossary_tui.core.entities.identity`), ``documents`` (the documents read and
-reading positions), ``corrections``, ``separations`` ("not the same" choices) and
-``meta``. Schema 1 also kept an entry for every entity of every document read,
-each gathering the names of every entity it was ever matched with; schema 0 (the
+:mod:`~glossary_tui.core.entities.identity`), ``documents`` (the documents read,
+reading positions, how far each was read and whether spoiler-safe reading is on),
+``corrections``, ``separations`` ("not the same" choices) and ``meta``. Schema 1
+also kept an entry for every entity of every document read, each gathering the
+names of every entity it was ever matched with; schema 0 (the
 first release) had entries with notes only.
 """
 
