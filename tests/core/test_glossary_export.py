@@ -15,6 +15,7 @@ from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.store.exchange import (
     EXPORT_FORMAT,
+    default_export_path,
     export_csv,
     export_json,
     export_markdown,
@@ -171,6 +172,12 @@ def test_split_front_matter_lists_only_the_names_no_other_entry_has(tmp_path):
 )
 def test_file_names_are_safe_and_readable(name, stem):
     assert file_stem(name, "PERSON", set()) == stem
+
+
+def test_the_export_offered_is_named_after_the_title_beside_the_document(tmp_path):
+    book = tmp_path / "1400-0.txt"
+    assert default_export_path(str(book), "Great Expectations", "md") == tmp_path / "Great Expectations glossary.md"
+    assert default_export_path(str(book), "1400-0.txt", "csv") == tmp_path / "1400-0 glossary.csv"
 
 
 def test_file_names_never_collide():

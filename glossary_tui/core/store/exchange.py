@@ -65,11 +65,18 @@ def write_export(
 
 
 def default_export_path(source: str, title: str, export_format: str) -> Path:
-    """Where to offer to write a document's glossary: beside the document if its folder is writable, else here."""
+    """Where to offer to write a document's glossary: beside the document if its folder is writable, else here.
+
+    The file is named after the document's title when it has one of its own (a
+    Gutenberg ``1400-0.txt`` gives ``Great Expectations glossary.md``), else after
+    the file.
+    """
     path = Path(source)
+    named = title if title and title not in (path.name, source) else path.stem or title
+    name = f"{file_stem(named, '', set())} glossary.{export_format}"
     if source != "-" and not source.startswith("<") and path.parent.is_dir() and os.access(path.parent, os.W_OK):
-        return path.parent.resolve() / f"{file_stem(path.stem, '', set())} glossary.{export_format}"
-    return Path.cwd() / f"{file_stem(title, '', set())} glossary.{export_format}"
+        return path.parent.resolve() / name
+    return Path.cwd() / name
 
 
 def export_markdown(entries: Sequence[GlossaryEntry], title: str = "Glossary") -> str:
