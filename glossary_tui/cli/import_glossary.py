@@ -17,8 +17,9 @@ def parser() -> argparse.ArgumentParser:
     """The ``import`` argument parser."""
     parser = argparse.ArgumentParser(
         prog="glossary-tui import",
-        description="Merge a `glossary-tui export --format json` file into the glossary. Entries join "
-        "the entries they match; a different note is kept beside the existing one, never dropped.",
+        description="Merge a `glossary-tui export --format json` file into the glossary, in one write: "
+        "notes, documents read, corrections and 'not the same' choices. A note joins the note written on "
+        "the same entity; a different text is kept beside the existing one, never dropped.",
     )
     parser.add_argument("file", metavar="FILE")
     add_store_option(parser)
@@ -34,5 +35,5 @@ def run(argv: Sequence[str]) -> int:
     except (OSError, UnicodeDecodeError) as error:
         raise GlossaryError(f"{args.file}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     merged, changed = import_json(store, text, source=Path(args.file).name)
-    print(f"imported {merged} entries ({changed} notes added or extended)", file=sys.stderr)
+    print(f"imported {merged} notes ({changed} added or extended)", file=sys.stderr)
     return 0

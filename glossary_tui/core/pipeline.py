@@ -3,12 +3,14 @@
 read → normalise (:func:`~glossary_tui.core.documents.document.read_document`)
 → extract, through the cache (:class:`~glossary_tui.core.extraction.cache.CachedExtractor`)
 → group aliases and apply the reader's corrections (:func:`entities_of`)
-→ record the entities the reader did not hide (:func:`record`).
+→ record the document's entities in the glossary, hidden ones flagged (:func:`record`).
 
 Two forms share every step: :func:`stream`, which the reader uses to show
 entities while extraction runs (the part on screen first), and
 :func:`extract_batch`, which ``extract`` and ``add`` use for whole documents.
-The same file gives the same entities either way.
+The same file gives the same entities either way. :func:`refresh` records
+again, from the extraction cache, documents a correction changed or the
+glossary's index lacks.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from glossary_tui.core.documents.document import Document
+from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.entities.corrections import Correction
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.batch import extract_documents
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.extraction.mentions import Mention
@@ -34,9 +37,19 @@ STREAM_INTERVAL = 0.3
 class DocumentRecorder(Protocol):
     """What :func:`record` needs of the glossary store."""
 
-    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
-        """Remember ``document`` and how often each of ``entities`` occurs in it."""
+    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged); ``opened``: read or added just now."""
         ...
+
+
+class RecordedDocument(Protocol):
+    """What :func:`refresh` needs to know of a recorded document."""
+
+    @property
+    def sha256(self) -> str: ...
+
+    @property
+    def source(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -138,6 +151,49 @@ def extract_batch(
         yield DocumentEntities(extracted.document, mentions, entities, extracted.from_cache)
 
 
-def record(store: DocumentRecorder, result: DocumentEntities) -> None:
-    """Remember the document in the glossary with the entities the reader did not hide."""
-    store.record_document(result.document, result.shown)
+def record(store: DocumentRecorder, result: DocumentEntities, *, opened: bool = True) -> None:
+    """Remember the document in the glossary with its entities (the hidden ones stay out of the glossary).
+
+    ``opened``: the reader read or added the document just now (a refresh is not).
+    """
+    store.record_document(result.document, result.entities, opened=opened)
+
+
+def refresh(
+    store: DocumentRecorder,
+    extractor: Extractor,
+    documents: Sequence[RecordedDocument],
+    corrections: Sequence[Correction],
+    *,
+    should_cancel: Callable[[], bool] | None = None,
+) -> int:
+    """Record ``documents`` again under ``corrections``, from their files and the extraction cache; how many were.
+
+    A document whose file is gone or changed, or whose extraction is no longer
+    cached, is left as it was recorded (extracting a library again is ``add``'s
+    work, not a correction's). An extractor without a cache (a test's) extracts.
+    """
+    done = 0
+    for recorded in documents:
+        if should_cancel is not None and should_cancel():
+            break
+        try:
+            document = read_document(recorded.source)
+        except GlossaryError:
+            continue
+        if document.sha256 != recorded.sha256:
+            continue
+        mentions = _cached_mentions(extractor, document.extraction_text)
+        if mentions is None:
+            continue
+        entities = tuple(entities_of(document, mentions, corrections))
+        record(store, DocumentEntities(document, mentions, entities, from_cache=True), opened=False)
+        done += 1
+    return done
+
+
+def _cached_mentions(extractor: Extractor, text: str) -> tuple[Mention, ...] | None:
+    if isinstance(extractor, CachedExtractor):
+        cached = extractor.cached(text)
+        return tuple(cached) if cached is not None else None
+    return tuple(sorted(mention for chunk in extractor.extract(text) for mention in chunk.mentions))

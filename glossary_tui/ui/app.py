@@ -81,15 +81,15 @@ class GlossaryApp(App[None]):
 
     @on(OpenDocument)
     def _open_requested(self, message: OpenDocument) -> None:
-        self.open_document(message.source)
+        self.open_document(message.source, message.select)
 
-    def open_document(self, source: str) -> None:
-        """Read ``source`` in the background and open it in place of the current document."""
+    def open_document(self, source: str, select: str | None = None) -> None:
+        """Read ``source`` in the background and open it in place of the current document (on ``select``, if given)."""
         self.notify(f"opening {Path(source).name}…", timeout=2)
-        self._read(source)
+        self._read(source, select)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _read(self, source: str) -> None:
+    def _read(self, source: str, select: str | None = None) -> None:
         if not Path(source).exists():
             self.call_from_thread(self.notify, f"{source}: the file is no longer there", severity="error")
             return
@@ -98,16 +98,16 @@ class GlossaryApp(App[None]):
         except GlossaryError as error:
             self.call_from_thread(self.notify, str(error), title="Cannot open", severity="error", timeout=8)
             return
-        self.call_from_thread(self._show_document, document)
+        self.call_from_thread(self._show_document, document, select)
 
-    def _show_document(self, document: Document) -> None:
+    def _show_document(self, document: Document, select: str | None = None) -> None:
         reader = self._reader
         if reader is not None:
             reader.save_everything()
         while len(self.screen_stack) > 1:
             self.pop_screen()
         self.document = document
-        self.push_screen(ReaderScreen(document, self.extractor, self.store))
+        self.push_screen(ReaderScreen(document, self.extractor, self.store, select))
         self._restore_position(document)
 
     @work(thread=True, exit_on_error=False)
@@ -116,10 +116,9 @@ class GlossaryApp(App[None]):
             offset = self.store.reading_position(document.sha256)
         except (GlossaryError, OSError):
             return
-        if offset:
-            self.call_from_thread(self._restore, document, offset)
+        self.call_from_thread(self._restore, document, offset)
 
-    def _restore(self, document: Document, offset: int) -> None:
+    def _restore(self, document: Document, offset: int | None) -> None:
         reader = self._reader
         if reader is not None and reader.document is document:
             reader.restore_position(offset)

@@ -84,6 +84,8 @@ class GlossaryCommands(Provider):
             ("Glossary: every entry across documents", "g", reader.action_glossary)
         ]
         for export_format, name in (("md", "Markdown"), ("json", "JSON (re-importable)"), ("csv", "CSV")):
-            commands.append((f"Export the glossary as {name}", "written to your documents folder",
+            commands.append((f"Export the glossary as {name}", "every document; asks where (beside this one)",
                              partial(reader.export_glossary, export_format)))  # fmt: skip
+        commands.append(("Export this document's glossary as Markdown", "asks where (beside this one)",
+                         partial(reader.export_glossary, "md", this_document=True)))  # fmt: skip
         return commands

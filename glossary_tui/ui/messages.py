@@ -12,6 +12,7 @@ from glossary_tui.core.entities.companions import ReadingCompanions
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.pipeline import StreamProgress
+from glossary_tui.core.store.records import Occurrence
 
 
 @dataclass
@@ -51,11 +52,11 @@ class CorrectionsChanged(Message):
 
 @dataclass
 class NoteLoaded(Message):
-    """The stored note of an entity, and the other documents it occurs in (title, count)."""
+    """The stored note of an entity, and the entities of other documents taken to be it."""
 
     entity_id: str
     note: str
-    occurrences: Sequence[tuple[str, int]]
+    occurrences: Sequence[Occurrence]
 
 
 @dataclass
@@ -67,9 +68,13 @@ class StoreFailed(Message):
 
 @dataclass
 class OpenDocument(Message):
-    """A screen asks the app to open the document at ``source`` in place of the current one."""
+    """A screen asks the app to open the document at ``source`` in place of the current one.
+
+    ``select``: the name of an entity to select there once it is found.
+    """
 
     source: str
+    select: str | None = None
 
 
 @dataclass

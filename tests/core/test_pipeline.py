@@ -7,7 +7,7 @@ from pathlib import Path
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.entities.corrections import Correction
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
-from glossary_tui.core.pipeline import DocumentEntities, extract_batch, record, stream
+from glossary_tui.core.pipeline import DocumentEntities, extract_batch, record, refresh, stream
 from glossary_tui.core.store.glossary_store import open_store
 from tests.ui.fakes import FakeExtractor
 
@@ -62,3 +62,23 @@ def test_recording_counts_what_the_reader_sees(tmp_path):
     record(store, DocumentEntities(document, result.mentions, result.entities))
     counts = {entry.name: entry.documents[0].count for entry in store.entries()}
     assert counts == {"Berlin": 2, "Paris": 1}
+
+
+def test_refresh_records_again_what_a_correction_changed_from_the_files_and_the_cache(tmp_path):
+    extractor = CachedExtractor(FakeExtractor(NAMES), ExtractionCache(tmp_path / "cache"))
+    store = open_store(tmp_path / "glossary.json")
+    files = {}
+    for name, text in (("trip", "Angela Merkel flew to Paris."), ("city", "Berlin. Paris."), ("gone", "Paris!")):
+        files[name] = tmp_path / f"{name}.txt"
+        files[name].write_text(text, encoding="utf-8")
+    for result in extract_batch([read_document(path) for path in files.values()], extractor, []):
+        record(store, result)
+    files["gone"].unlink()
+    store.add_correction({"kind": "rename", "name": "Paris", "label": "GPE", "value": "Lutetia"})
+    stale = store.documents_to_refresh()
+    assert sorted(Path(d.source).name for d in stale) == ["city.txt", "gone.txt", "trip.txt"]
+    corrections = [Correction("rename", "Paris", "GPE", value="Lutetia")]
+    assert refresh(store, extractor, stale, corrections) == 2  # the file that is gone is left as it was
+    documents = {entry.name: sorted(o.title for o in entry.documents) for entry in store.entries()}
+    assert documents["Lutetia"] == ["city.txt", "trip.txt"] and documents["Paris"] == ["gone.txt"]
+    assert [d.title for d in store.documents_to_refresh()] == ["gone.txt"]

@@ -13,6 +13,7 @@ from typing import Any
 
 from glossary_tui.core.documents.document import Document
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.entities.names import name_key
 from glossary_tui.core.extraction.chunking import chunk_spans
 from glossary_tui.core.extraction.mentions import ExtractedChunk, Mention
@@ -93,22 +94,25 @@ class MemoryStore:
     saves: int = 0
     correction_records: dict[int, dict[str, Any]] = field(default_factory=dict)
 
-    def note_for(self, entity: Entity) -> str:
+    def note_for(self, entity: Entity, within: DocumentIdentity | None = None) -> str:
         for name in (entity.name, *entity.aliases):
             note = self.notes.get((entity.label, name_key(name)))
             if note:
                 return note
         return ""
 
-    def save_note(self, entity: Entity, note: str) -> None:
+    def save_note(self, entity: Entity, note: str, within: DocumentIdentity | None = None) -> None:
         self.saves += 1
         self.notes[(entity.label, name_key(entity.name))] = note
 
-    def occurrences(self, entity: Entity) -> Sequence[Occurrence]:
+    def occurrences(self, entity: Entity, within: DocumentIdentity | None = None) -> Sequence[Occurrence]:
         return []
 
-    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
-        self.recorded.append((document.sha256, len(entities)))
+    def separate(self, entity: Entity, within: DocumentIdentity, sha256: str, name: str) -> bool:
+        return False
+
+    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+        self.recorded.append((document.sha256, sum(not entity.hidden for entity in entities)))
 
     def reading_position(self, sha256: str) -> int | None:
         return self.positions.get(sha256)
@@ -122,10 +126,13 @@ class MemoryStore:
     def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
         self.furthest[sha256] = (offset, so_far)
 
-    def entries(self) -> Sequence[GlossaryEntry]:
+    def entries(self, document: str | None = None, *, notes_only: bool = False) -> Sequence[GlossaryEntry]:
         return []
 
     def documents(self) -> Sequence[DocumentRecord]:
+        return []
+
+    def documents_to_refresh(self) -> Sequence[DocumentRecord]:
         return []
 
     def corrections(self) -> list[dict[str, Any]]:

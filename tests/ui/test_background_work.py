@@ -72,7 +72,7 @@ async def test_corrections_that_cannot_be_read_still_let_the_entities_come():
 
 
 async def test_an_export_that_fails_is_said(monkeypatch):
-    def broken_export(store, export_format):
+    def broken_export(store, export_format, path, document=None):
         raise RuntimeError("no room left")
 
     monkeypatch.setattr(reader_module, "write_export", broken_export)
@@ -80,6 +80,8 @@ async def test_an_export_that_fails_is_said(monkeypatch):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         app.screen.export_glossary("md")
+        await wait_until(pilot, lambda: bool(app.screen.query("#prompt-input")), "the export path prompt")
+        await pilot.press("enter")  # the path offered
         await settle(app, pilot)
         assert "Exporting the glossary failed: RuntimeError: no room left" in notifications(app)
 

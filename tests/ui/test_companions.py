@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList
 
 from glossary_tui.core.documents.document import read_document
+from glossary_tui.core.store.glossary_store import open_store
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.contents import ContentsScreen
 from glossary_tui.ui.widgets.article_view import ArticleView
@@ -253,3 +254,23 @@ async def test_turning_spoiler_safe_reading_on_with_an_entity_from_further_on_se
         assert app.is_running
         assert not app.screen.entities or "Napoleon" not in {e.name for e in app.screen.entities}
         assert not app.screen.query_one("#detail").display  # nothing of his is shown
+
+
+async def test_a_note_written_in_spoiler_safe_reading_stays_on_its_entity_in_the_whole_text(tmp_path):
+    store = open_store(tmp_path / "glossary.json")
+    app = book_app(tmp_path, store)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("z")
+        await settle(app, pilot)
+        await select(app, pilot, "Anna Pavlovna")
+        await pilot.press("e", *"Maid of honour", "escape")
+        await settle(app, pilot)
+        await pilot.press("z")
+        await settle(app, pilot)
+        await select(app, pilot, "Anna Pavlovna")
+        assert app.screen.query_one("#note").text == "Maid of honour"
+        await pilot.press("q")
+    [note] = open_store(tmp_path / "glossary.json").notes()
+    assert (note["name"], note["note"]) == ("Anna Pavlovna", "Maid of honour")
+    assert open_store(tmp_path / "glossary.json").furthest_read(app.document.sha256)[1] is False

@@ -3,31 +3,33 @@
 from __future__ import annotations
 
 from glossary_tui.core.documents.document import Document, read_document
-from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.store.glossary_store import open_store
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.library import LibraryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import NAMES, choose_in_palette, settle, small_text
+from tests.ui.support import NAMES, settle, small_text
+
+#: A full name both books share: a note follows it from one to the other.
+BEZUKHOV = {**NAMES, "Pierre Bezukhov": "PERSON"}
 
 
 def write_books(tmp_path):
     first = tmp_path / "first.txt"
-    first.write_text(small_text(), encoding="utf-8")
+    first.write_text(small_text() + "\nPierre Bezukhov was rich.\n", encoding="utf-8")
     second = tmp_path / "second.txt"
-    second.write_text("Pierre walked through Moscow alone. Pierre thought of Natasha.\n", encoding="utf-8")
+    second.write_text("Pierre Bezukhov walked through Moscow alone. Pierre thought of Natasha.\n", encoding="utf-8")
     return first, second
 
 
 async def test_a_note_from_one_document_shows_in_another_and_in_the_glossary(tmp_path):
     first, second = write_books(tmp_path)
     store = open_store(tmp_path / "glossary.json")
-    app = GlossaryApp(read_document(first), FakeExtractor(NAMES), store)
+    app = GlossaryApp(read_document(first), FakeExtractor(BEZUKHOV), store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Pierre"))
+        app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Pierre Bezukhov"))
         await settle(app, pilot)
         await pilot.press("e", *"Bezukhov's heir", "escape")
         await settle(app, pilot)
@@ -35,15 +37,15 @@ async def test_a_note_from_one_document_shows_in_another_and_in_the_glossary(tmp
         await settle(app, pilot)
         reader = app.screen
         assert isinstance(reader, ReaderScreen) and reader.document.source == str(second)
-        reader.go_to_entity(next(e.id for e in reader.entities if e.name == "Pierre"))
+        reader.go_to_entity(next(e.id for e in reader.entities if e.name == "Pierre Bezukhov"))
         await settle(app, pilot)
         assert reader.query_one("#note").text == "Bezukhov's heir"
-        assert "first.txt" in str(reader.query_one("#detail-facts").render())
+        assert "also in first.txt (3, same full name)" in str(reader.query_one("#detail-facts").render())
         await pilot.press("g")
         await settle(app, pilot)
         assert isinstance(app.screen, GlossaryScreen)
         await pilot.press("slash", *"heir")
-        assert [e.name for e in app.screen.entries if "heir" in e.note] == ["Pierre"]
+        assert [e.name for e in app.screen.entries if "heir" in e.note] == ["Pierre Bezukhov"]
         assert "1 of" in app.screen.sub_title
         await pilot.press("enter", "enter")  # to the list, then to the entry's documents
         await pilot.press("enter")  # reopen the first document it lists
@@ -75,16 +77,3 @@ async def test_a_file_that_cannot_be_read_is_reported_in_the_reader(tmp_path):
         messages = [str(n.message) for n in app._notifications]
         assert any("not a text document" in m or "binary" in m for m in messages), messages
         assert isinstance(app.screen, ReaderScreen)
-
-
-async def test_export_from_the_palette_writes_the_glossary(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
-    store = open_store(tmp_path / "glossary.json")
-    store.save_note(Entity("", "Pierre", "PERSON", (), ()), "a note [b]x[/b]")
-    app = GlossaryApp(Document.from_text(small_text()), FakeExtractor(NAMES), store)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await choose_in_palette(pilot, "export the glossary as markdown", "markdown")
-        await settle(app, pilot)
-    written = list((tmp_path / "docs").glob("glossary-*.md"))
-    assert written and "a note [b]x[/b]" in written[0].read_text(encoding="utf-8")

@@ -1,27 +1,17 @@
-"""The glossary store: the reader's notes, the documents read, and reader corrections, in one TinyDB file.
+"""The glossary store: what the reader writes, in one TinyDB file, beside a derived index of what documents hold.
 
-Tables:
+The TinyDB file (see :mod:`~glossary_tui.core.store.migrations` for its tables)
+holds notes, the documents read with their reading positions, corrections and
+"not the same" choices: small, so a note save rewrites it in milliseconds even
+with a library of books. Which entities occur in which documents is derived data,
+kept in a :class:`~glossary_tui.core.store.library_index.LibraryIndex` beside it.
 
-``entries``
-    One per glossary entry: ``name``, ``label``, ``aliases``, ``keys`` (the
-    :func:`~glossary_tui.core.entities.names.name_key` of the name and every alias),
-    ``note``, ``created``/``updated`` (ISO times) and ``documents`` (id of the
-    document's row in ``documents`` -> mentions; ids, not 64-character
-    digests, keep the file small). An entity matches an entry with its label and any
-    shared key; failing that, a person named by one word matches the only
-    person whose full name ends with it. So a note on "Sergey Lavrov" is found
-    again for "Lavrov" in another document.
-``documents``
-    One per document read: ``sha256`` of its normalised text, ``source``,
-    ``title``, ``last_opened`` and reading ``position`` (an offset).
-``corrections``
-    The reader's corrections to the grouping, opaque records kept in order.
-``meta``
-    ``{"schema": SCHEMA_VERSION}``.
-
-Entries are kept for entities with a note and for every entity mentioned in a
-document read. Mentions themselves live in the extraction cache, never here, so
-the file stays small enough for every note save to rewrite it quickly.
+A note is anchored to the entity it was written on (the document, a label, name
+keys: :class:`~glossary_tui.core.entities.identity.Anchor`) and lands on that
+entity whatever the grouping has become since. An entity shows the notes
+anchored to it and to the entities of other documents it is linked to (see
+:mod:`~glossary_tui.core.entities.identity` for when two are linked), unless the
+reader said they are not the same.
 
 Every write happens under a lock shared by every process, reads the file as it
 is now, applies one change and replaces the file atomically: two terminals on
@@ -30,20 +20,30 @@ one glossary never overwrite each other's notes.
 
 from __future__ import annotations
 
+import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import weakref
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, cast, overload
+from typing import Any, cast
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from glossary_tui.core.documents.document import Document
 from glossary_tui.core.entities.entity import Entity
-from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.entities.identity import (
+    FULL_NAME,
+    Anchor,
+    DocumentIdentity,
+    is_full_name,
+    key_of,
+    link_evidence,
+    resolve,
+)
 from glossary_tui.core.errors import StoreError
 from glossary_tui.core.store.atomic_storage import (
     AtomicJSONStorage,
@@ -51,19 +51,25 @@ from glossary_tui.core.store.atomic_storage import (
     read_json,
     remove_leftovers,
 )
+from glossary_tui.core.store.glossary_entries import build_entries
+from glossary_tui.core.store.library_index import IndexedEntity, LibraryIndex
+from glossary_tui.core.store.migrations import (
+    SCHEMA_VERSION,
+    TABLES,
+    Data,
+    migrate,
+    now,
+    schema_version,
+)
+from glossary_tui.core.store.note_shards import NoteShards, NotesTable
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
 from glossary_tui.core.store.snapshots import take_daily_snapshot
 
 DB_ENVIRONMENT_VARIABLE = "GLOSSARY_TUI_DB"
-SCHEMA_VERSION = 1
-#: Entities mentioned fewer times than this (and without a note) are not recorded as entries.
-MIN_RECORDED_MENTIONS = 1
-#: The label whose one-word names are matched as surnames of full names across documents.
-SURNAME_LABEL = "PERSON"
 #: Seconds to wait for another process's write before giving up.
 LOCK_TIMEOUT = 10.0
-
-Data = dict[str, dict[str, Any]]
+#: Sources that name no file a document could be read from again.
+_NO_FILE = ("-", "<text>")
 
 
 def default_store_path() -> Path:
@@ -76,45 +82,9 @@ def default_store_path() -> Path:
     return Path(user_data_dir("glossary-tui")) / "glossary.json"
 
 
-def migrate(data: Data) -> Data:
-    """Bring ``data`` from an older schema to :data:`SCHEMA_VERSION`, one step at a time."""
-    version = schema_version(data)
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version += 1
-        data["meta"] = {"1": {"schema": version}}
-    return data
-
-
-def schema_version(data: Data) -> int:
-    """The schema a file's data follows (0: the first release, which had no ``meta`` table)."""
-    meta = data.get("meta") or {}
-    record: dict[str, Any] = next(iter(meta.values()), {})
-    version = record.get("schema", 0)
-    return version if isinstance(version, int) else -1
-
-
-def _from_schema_0(data: Data) -> Data:
-    """Schema 0 entries had ``key``, ``name``, ``label``, ``aliases`` and ``note`` only."""
-    now = _now()
-    entries = {}
-    for entry_id, entry in (data.get("entries") or {}).items():
-        names = [entry.get("name", ""), *entry.get("aliases", [])]
-        entries[entry_id] = {
-            "name": entry.get("name", ""),
-            "label": entry.get("label", ""),
-            "aliases": list(entry.get("aliases", [])),
-            "keys": sorted({name_key(name) for name in names if name}),
-            "note": entry.get("note", ""),
-            "created": now,
-            "updated": now,
-            "documents": {},
-        }
-    return {"entries": entries, "documents": {}, "corrections": {}}
-
-
-#: Schema version -> function upgrading data of that version to the next one.
-MIGRATIONS: dict[int, Callable[[Data], Data]] = {0: _from_schema_0}
+def index_path(path: Path) -> Path:
+    """Where the derived index of the glossary file ``path`` lives: ``<name>.index.sqlite`` beside it."""
+    return path.with_name(f"{path.stem}.index.sqlite")
 
 
 def check_store_file(path: Path) -> Data:
@@ -138,8 +108,22 @@ def open_store(path: str | Path | None = None) -> GlossaryStore:
     return GlossaryStore(Path(path) if path is not None else default_store_path())
 
 
+def correction_keys(record: dict[str, Any]) -> list[str]:
+    """The name keys a correction record is about (what it may change in a document)."""
+    names = (record.get("name", ""), record.get("target_name", ""), record.get("value", ""))
+    return sorted({key_of(name) for name in names if isinstance(name, str) and name})
+
+
+@dataclass(frozen=True)
+class _Link:
+    """An entity of another document, linked to the one looked at."""
+
+    entity: IndexedEntity
+    why: str
+
+
 class GlossaryStore:
-    """Notes, documents and corrections; safe across threads and processes."""
+    """Notes, documents, corrections and "not the same" choices; safe across threads and processes."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -150,97 +134,132 @@ class GlossaryStore:
             raise StoreError(f"{path.parent}: cannot create the glossary directory ({error.strerror})") from None
         self._file_lock = FileLock(str(path) + ".lock", timeout=LOCK_TIMEOUT)
         data: Data = {}
+        self._notes = NoteShards(path)
         if path.exists():
             try:
                 data = check_store_file(path)
+                notes = self._notes.read()
             except DamagedStoreFile as error:
                 raise StoreError(f"{error}; `glossary-tui doctor` checks it, `doctor --repair` sets it aside") from None
             if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
                 raise StoreError(f"{path}: the glossary file is read-only; notes could not be saved")
-            take_daily_snapshot(path)
+            take_daily_snapshot(path, lambda: _snapshot_of(data, notes))
         self._db = TinyDB(path, storage=AtomicJSONStorage)
         self._storage = cast(AtomicJSONStorage, self._db.storage)
-        self._indexed_entries: dict[str, Any] | None = None
-        self._index: dict[tuple[str, str], list[str]] = {}
-        self._surnames: dict[tuple[str, str], list[str]] = {}
-        if schema_version(data) != SCHEMA_VERSION or not path.exists():
+        self._shared: weakref.WeakKeyDictionary[DocumentIdentity, tuple[tuple[int, int], dict[str, int]]] = (
+            weakref.WeakKeyDictionary()
+        )
+        if schema_version(data) != SCHEMA_VERSION or data.get("notes") or not path.exists():
             with self._write() as current:
-                upgraded = migrate(current)
+                upgraded = migrate(dict(self._storage.read() or {}))
+                notes = _notes(current)
+                for note_id, record in upgraded.pop("notes", {}).items():  # older files kept notes in the file
+                    notes[note_id if note_id not in notes else notes.next_id()] = record
                 current.clear()
-                current.update(upgraded)
+                current.update(upgraded, notes=notes)
         with self._file_lock:
             remove_leftovers(path)
+            self._notes.remove_leftovers()
+        self.index = LibraryIndex(index_path(path))
 
     # -- notes -----------------------------------------------------------------------------
 
-    def note_for(self, entity: Entity) -> str:
-        """The note on ``entity``'s entry (matched by label and any name), or ``""``."""
+    def note_for(self, entity: Entity, within: DocumentIdentity | None = None) -> str:
+        """The notes on ``entity`` (of the document ``within`` describes), one after another, or ``""``.
+
+        Without ``within`` the entity is looked at alone, as if in a document of its own.
+        """
+        identity = within or _alone(entity)
+        with self._thread_lock:
+            return _joined(record for _, record in self._notes_on(self._read(), entity, identity))
+
+    def save_note(self, entity: Entity, note: str, within: DocumentIdentity | None = None) -> None:
+        """Store ``note`` as the note on ``entity``, in place of every note shown on it; ``""`` removes them.
+
+        The notes shown on an entity were shown together in the editor, so the
+        text saved holds them all: it replaces the note written in this document
+        (re-anchored to the entity as it is now) or, failing one, the oldest one
+        shown; the others are removed.
+        """
+        identity = within or _alone(entity)
+        with self._write(notes_only=True) as data:
+            shown = self._notes_on(data, entity, identity)
+            notes = _notes(data)
+            for note_id, _ in shown:
+                del notes[note_id]
+            if note:
+                own = [(note_id, record) for note_id, record in shown if record["document"] == identity.sha256]
+                note_id, record = (own or shown or [(notes.next_id(), {})])[0]
+                stamp = now()
+                if not record or record["document"] == identity.sha256:
+                    anchor = Anchor.of(entity, identity.sha256)
+                    record = {**record, "name": entity.name, "aliases": list(entity.aliases), "label": anchor.label,
+                              "keys": list(anchor.keys), "document": anchor.document,
+                              "created": record.get("created", stamp)}  # fmt: skip
+                notes[note_id] = {**record, "note": note, "updated": stamp}
+
+    def notes(self) -> list[dict[str, Any]]:
+        """Every note record (``name``, ``label``, ``keys``, ``document``, ``note``, times), oldest first."""
+        with self._thread_lock:
+            return sorted((dict(r) for r in self._read()["notes"].values()), key=lambda r: r.get("created", ""))
+
+    # -- other documents -------------------------------------------------------------------
+
+    def occurrences(self, entity: Entity, within: DocumentIdentity | None = None) -> list[Occurrence]:
+        """The entities of other recorded documents taken to be ``entity``, most mentioned first, with why."""
+        identity = within or _alone(entity)
         with self._thread_lock:
             data = self._read()
-            entry_id = self._entry_id(data, entity)
-            return data["entries"][entry_id].get("note", "") if entry_id else ""
+            titles = self._document_records(data)
+            return [
+                _occurrence(link.entity, titles.get(link.entity.document), link.why)
+                for link in self._links(data, entity, identity)
+            ]
 
-    def save_note(self, entity: Entity, note: str) -> None:
-        """Store ``note`` on ``entity``'s entry, creating the entry if needed."""
+    def separate(self, entity: Entity, within: DocumentIdentity, sha256: str, name: str) -> bool:
+        """Remember that ``entity`` is not the entity called ``name`` in document ``sha256``; False if no such link."""
         with self._write() as data:
-            entry_id = self._entry_id(data, entity, create=True)
-            entry = data["entries"][entry_id]
-            entry["note"] = note
-            entry["updated"] = _now()
-            self._merge_names(data, entry_id, entity)
+            link = next(
+                (link for link in self._links(data, entity, within)
+                 if link.entity.document == sha256 and link.entity.name == name),
+                None,
+            )  # fmt: skip
+            if link is None:
+                return False
+            other = Anchor(sha256, link.entity.label, tuple(self.index.keys_of(link.entity.id)))
+            here = Anchor.of(entity, within.sha256)
+            data["separations"][_next_id(data["separations"])] = {
+                "label": entity.label,
+                "first": {"document": here.document, "keys": list(here.keys), "name": entity.name},
+                "second": {"document": other.document, "keys": list(other.keys), "name": name},
+                "created": now(),
+            }
+        return True
 
-    def import_entries(
-        self, records: Sequence[dict[str, Any]], source: str, documents: Sequence[dict[str, Any]] = ()
-    ) -> tuple[int, int]:
-        """Merge exported entry and document records in one write; return (entries merged, notes changed).
-
-        A record joins the entry it matches (label and any name) or becomes a
-        new one; aliases and per-document counts are merged (the larger count
-        wins). A note differing from the stored one is appended under a line
-        naming ``source``, never dropped; the same note twice is kept once.
-        Documents are matched by sha256; the one opened last keeps its title,
-        source and reading position.
-        """
-        merged = changed = 0
-        with self._write() as data:
-            for record in documents:
-                self._merge_document(data, record)
-            for record in records:
-                entity = Entity("", record["name"], record["label"], tuple(record.get("aliases", ())), ())
-                entry_id = self._entry_id(data, entity, create=True)
-                self._merge_names(data, entry_id, entity)
-                entry = data["entries"][entry_id]
-                for occurrence in record.get("documents", ()):
-                    document_id = self._merge_document(data, occurrence)
-                    counts = entry["documents"]
-                    counts[document_id] = max(counts.get(document_id, 0), int(occurrence.get("count", 0)))
-                note, current = record.get("note", ""), entry.get("note", "")
-                if note and note not in current:
-                    entry["note"] = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
-                    entry["updated"] = _now()
-                    changed += 1
-                merged += 1
-        return merged, changed
+    def separations(self) -> list[dict[str, Any]]:
+        """The reader's "not the same" choices, in the order made."""
+        with self._thread_lock:
+            table = self._read()["separations"]
+            return [dict(record) for _, record in sorted(table.items(), key=lambda item: int(item[0]))]
 
     # -- documents -------------------------------------------------------------------------
 
-    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
-        """Remember ``document`` and how often each of its entities occurs in it (one write)."""
-        with self._write() as data:
-            now = _now()
-            documents = data.setdefault("documents", {})
-            document_id = self._document_id(data, document.sha256, create=True)
-            record = documents.setdefault(document_id, {"sha256": document.sha256, "position": 0})
-            record.update(source=_absolute(document.source), title=document.title, last_opened=now)
-            counted: set[str] = set()  # entries this call has counted: two entities of one entry add up
-            for entity in entities:
-                entry_id = self._entry_id(data, entity, create=entity.count >= MIN_RECORDED_MENTIONS)
-                if entry_id is None:
-                    continue
-                self._merge_names(data, entry_id, entity)
-                counts = data["entries"][entry_id]["documents"]
-                counts[document_id] = entity.count + (counts.get(document_id, 0) if entry_id in counted else 0)
-                counted.add(entry_id)
+    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged), replacing what it held before.
+
+        ``opened``: the reader read or added the document now (it becomes the most
+        recent); a refresh after a correction passes False.
+        """
+        identity = DocumentIdentity(document.sha256, entities)
+        if opened:
+            with self._write() as data:
+                record = self._document_row(data, document.sha256)
+                record.update(source=_absolute(document.source), title=document.title, last_opened=now())
+                corrections = data["corrections"]
+        else:
+            with self._thread_lock:
+                corrections = self._read()["corrections"]
+        self.index.record(identity, {int(key): correction_keys(record) for key, record in corrections.items()})
 
     def reading_position(self, sha256: str) -> int | None:
         """Where the reader left the document, if it was opened before."""
@@ -252,9 +271,7 @@ class GlossaryStore:
     def save_reading_position(self, sha256: str, offset: int) -> None:
         """Remember the reading position in a document."""
         with self._write() as data:
-            document_id = self._document_id(data, sha256, create=True)
-            record = data["documents"].setdefault(document_id, {"sha256": sha256, "source": "", "title": ""})
-            record["position"] = offset
+            self._document_row(data, sha256)["position"] = offset
 
     def furthest_read(self, sha256: str) -> tuple[int, bool]:
         """How far the reader has read the document, and whether spoiler-safe mode was on (``(0, False)``: never)."""
@@ -262,85 +279,249 @@ class GlossaryStore:
             data = self._read()
             document_id = self._document_id(data, sha256)
             record = data["documents"][document_id] if document_id else {}
-            return record.get("furthest", 0), record.get("so_far", False)
+            return int(record.get("furthest", 0)), bool(record.get("so_far", False))
 
     def save_furthest_read(self, sha256: str, offset: int, so_far: bool) -> None:
         """Remember how far the document has been read and whether spoiler-safe mode is on."""
         with self._write() as data:
-            document_id = self._document_id(data, sha256, create=True)
-            record = data["documents"].setdefault(document_id, {"sha256": sha256, "source": "", "title": ""})
-            record.update(furthest=offset, so_far=so_far)
-
-    def occurrences(self, entity: Entity) -> list[Occurrence]:
-        """Every recorded document the entity's entry occurs in, most mentions first."""
-        with self._thread_lock:
-            data = self._read()
-            entry_id = self._entry_id(data, entity)
-            return self._occurrences(data, data["entries"][entry_id]) if entry_id else []
+            self._document_row(data, sha256).update(furthest=offset, so_far=so_far)
 
     def documents(self) -> list[DocumentRecord]:
         """Every document opened, most recent first."""
         with self._thread_lock:
-            records = [
-                DocumentRecord(r["sha256"], r.get("source", ""), r.get("title", ""), r.get("last_opened", ""),
-                               r.get("position", 0))
-                for r in self._read().get("documents", {}).values()
-            ]  # fmt: skip
+            records = list(self._document_records(self._read()).values())
         return sorted(records, key=lambda record: record.last_opened, reverse=True)
 
-    def entries(self) -> list[GlossaryEntry]:
-        """Every entry, by name."""
+    def documents_to_refresh(self) -> list[DocumentRecord]:
+        """Documents read from a file whose entities the index lacks or a later correction changes."""
         with self._thread_lock:
             data = self._read()
-            entries = [
-                GlossaryEntry(
-                    key=entry_id, name=e["name"], label=e["label"], aliases=tuple(e.get("aliases", ())),
-                    note=e.get("note", ""), created=e.get("created", ""), updated=e.get("updated", ""),
-                    documents=tuple(self._occurrences(data, e)),
-                )
-                for entry_id, e in data.get("entries", {}).items()
-            ]  # fmt: skip
-        return sorted(entries, key=lambda entry: (name_key(entry.name), entry.label))
+            records = self._document_records(data)
+            current = {int(key): correction_keys(record) for key, record in data["corrections"].items()}
+        stale = set(self.index.stale(current))
+        indexed = self.index.documents()
+        return [
+            record
+            for sha256, record in records.items()
+            if record.source and record.source not in _NO_FILE and (sha256 in stale or sha256 not in indexed)
+        ]
+
+    # -- the glossary ----------------------------------------------------------------------
+
+    def entries(self, document: str | None = None, *, notes_only: bool = False) -> list[GlossaryEntry]:
+        """Every entry, by name: linked entities of every document as one, with their notes; hidden ones left out.
+
+        ``document`` (a sha256) keeps the entries of that document; ``notes_only`` those with a note.
+        """
+        with self._thread_lock:
+            data = self._read()
+            notes = [(note_id, dict(record)) for note_id, record in data["notes"].items()]
+            separations = list(data["separations"].values())
+            records = self._document_records(data)
+        return build_entries(self.index, notes, separations, records, document=document, notes_only=notes_only)
 
     # -- corrections -----------------------------------------------------------------------
 
     def corrections(self) -> list[dict[str, Any]]:
         """Reader corrections in the order they were made, each with its ``id``."""
         with self._thread_lock:
-            table = self._read().get("corrections", {})
+            table = self._read()["corrections"]
             return [{**record, "id": int(key)} for key, record in sorted(table.items(), key=lambda i: int(i[0]))]
 
     def add_correction(self, record: dict[str, Any]) -> int:
         """Keep a correction; return its id."""
+        return self.add_corrections([record])[0]
+
+    def add_corrections(self, records: Sequence[dict[str, Any]]) -> list[int]:
+        """Keep several corrections in one write; return their ids.
+
+        A rename puts the new name first in the anchors of the notes on the
+        renamed entity, so they stay on it (and an undo takes it out again).
+        """
         with self._write() as data:
-            table = data.setdefault("corrections", {})
-            correction_id = max((int(key) for key in table), default=0) + 1
-            table[str(correction_id)] = {key: value for key, value in record.items() if key != "id"}
-        return correction_id
+            table = data["corrections"]
+            ids = []
+            for record in records:
+                correction_id = _next_id(table)
+                table[correction_id] = {key: value for key, value in record.items() if key != "id"}
+                ids.append(int(correction_id))
+                if record.get("kind") == "rename" and record.get("value"):
+                    self._reanchor(data, record, add=True)
+        return ids
 
     def remove_correction(self, correction_id: int) -> None:
         """Forget a correction (undo)."""
         with self._write() as data:
-            data.setdefault("corrections", {}).pop(str(correction_id), None)
+            record = data["corrections"].pop(str(correction_id), None)
+            if record is not None and record.get("kind") == "rename" and record.get("value"):
+                self._reanchor(data, record, add=False)
+
+    # -- exchange ----------------------------------------------------------------------------
+
+    def merge(self, payload: dict[str, Any], source: str) -> tuple[int, int]:
+        """Merge an export's notes, documents, corrections and separations in one write; (notes, notes changed).
+
+        Documents are matched by sha256 (the one opened last keeps its title,
+        source and position); a note joins the note anchored to the same document,
+        label and name, and a
+        different text is kept beside the stored one under a line naming
+        ``source``, never dropped; corrections and separations already here are
+        not added twice.
+        """
+        merged = changed = 0
+        with self._write() as data:
+            for record in payload.get("documents", ()):
+                self._merge_document(data, record)
+            by_anchor = {_anchor_key(record): note_id for note_id, record in data["notes"].items()}
+            for record in payload.get("notes", ()):
+                anchor = _anchor_of(record)
+                note, stamp = record.get("note", ""), now()
+                note_id = by_anchor.get(_anchor_key(record))
+                if note_id is None:
+                    note_id = by_anchor[_anchor_key(record)] = _notes(data).next_id()
+                    data["notes"][note_id] = {
+                        "name": record.get("name", ""), "aliases": list(record.get("aliases", ())),
+                        "label": anchor.label, "keys": list(anchor.keys), "document": anchor.document, "note": note,
+                        "created": record.get("created", stamp), "updated": record.get("updated", stamp),
+                    }  # fmt: skip
+                    changed += bool(note)
+                else:
+                    stored = data["notes"][note_id]
+                    if note and note not in stored["note"]:
+                        current = stored["note"]
+                        joined = f"{current}\n\n--- imported from {source} ---\n{note}" if current else note
+                        data["notes"][note_id] = {**stored, "note": joined, "updated": stamp}
+                        changed += 1
+                merged += 1
+            for table in ("corrections", "separations"):
+                existing = {_identity(record) for record in data[table].values()}
+                for record in payload.get(table, ()):
+                    clean = {key: value for key, value in record.items() if key != "id"}
+                    if _identity(clean) not in existing:
+                        existing.add(_identity(clean))
+                        data[table][_next_id(data[table])] = clean
+        return merged, changed
 
     def close(self) -> None:
-        """Nothing stays open between operations; kept for symmetry with :func:`open_store`."""
+        """Close the index; nothing else stays open between operations."""
+        self.index.close()
         self._db.close()
 
-    # -- internals -------------------------------------------------------------------------
+    # -- internals: notes and links ----------------------------------------------------------
+
+    def _notes_on(self, data: Data, entity: Entity, identity: DocumentIdentity) -> list[tuple[str, dict[str, Any]]]:
+        """The notes that land on ``entity``: its document's, its links', then notes of documents not indexed."""
+        notes = _notes(data)
+        found: dict[str, dict[str, Any]] = {}
+        keys = identity.keys(entity)
+        for key in keys:
+            for note_id in notes.anchored_with(key):
+                record = notes[note_id]
+                if note_id not in found and record["document"] == identity.sha256:
+                    landed = identity.resolve(_anchor_of(record))
+                    if landed is not None and landed.id == entity.id:
+                        found[note_id] = record
+        for link in self._links(data, entity, identity):
+            other = link.entity
+            for key in self.index.keys_of(other.id):
+                for note_id in notes.anchored_with(key):
+                    record = notes[note_id]
+                    if note_id in found or record["document"] != other.document:
+                        continue
+                    indexed_landing = self._resolve_indexed(_anchor_of(record))
+                    if indexed_landing is not None and indexed_landing.id == other.id:
+                        found[note_id] = record
+        indexed = self.index.documents()
+        for key in identity.owned_keys(entity) if not entity.hidden else ():
+            for note_id in notes.anchored_with(key):
+                record = notes[note_id]
+                document = record["document"]
+                if note_id in found or document == identity.sha256 or document in indexed:
+                    continue
+                if record["label"] == entity.label and _unindexed_note_matches(record, key, keys):
+                    found[note_id] = record
+        return sorted(
+            found.items(), key=lambda item: (item[1]["document"] != identity.sha256, item[1]["created"], int(item[0]))
+        )
+
+    def _links(self, data: Data, entity: Entity, identity: DocumentIdentity) -> list[_Link]:
+        """Entities of other documents that are ``entity``, strongest evidence kept, separated ones left out."""
+        if entity.hidden:
+            return []
+        best: dict[int, _Link] = {}
+        for key in identity.owned_keys(entity):
+            for holder, own in self.index.owners(key, entity.label):
+                if holder.document == identity.sha256:
+                    continue
+                both_own = own and identity.is_own_name(entity, key)
+                why = link_evidence(key, entity.label, both_own, self._shared_people(identity, holder.document, key))
+                if why is not None and (holder.id not in best or why == FULL_NAME):
+                    best[holder.id] = _Link(holder, why)
+        links = [link for link in best.values() if not self._separated(data, entity, identity, link.entity)]
+        return sorted(links, key=lambda link: (-link.entity.count, link.entity.document))
+
+    def _shared_people(self, identity: DocumentIdentity, document: str, key: str) -> int:
+        """How many full-named people ``identity``'s document shares with ``document`` (0 when not needed)."""
+        if is_full_name(key):
+            return 0
+        version = self.index.version()
+        cached = self._shared.get(identity)
+        if cached is None or cached[0] != version:
+            cached = (version, self.index.shared_people(identity.people))
+            self._shared[identity] = cached
+        return cached[1].get(document, 0)
+
+    def _separated(self, data: Data, entity: Entity, identity: DocumentIdentity, other: IndexedEntity) -> bool:
+        for record in data["separations"].values():
+            if record.get("label") != entity.label:
+                continue
+            for here, there in ((record["first"], record["second"]), (record["second"], record["first"])):
+                if here["document"] != identity.sha256 or there["document"] != other.document:
+                    continue
+                mine = identity.resolve(Anchor(here["document"], entity.label, tuple(here["keys"])))
+                theirs = self._resolve_indexed(Anchor(there["document"], entity.label, tuple(there["keys"])))
+                if mine is not None and mine.id == entity.id and theirs is not None and theirs.id == other.id:
+                    return True
+        return False
+
+    def _resolve_indexed(self, anchor: Anchor) -> IndexedEntity | None:
+        def holders_of(key: str) -> list[tuple[IndexedEntity, bool]]:
+            return self.index.holders(anchor.document, key)
+
+        return resolve(anchor, holders_of)
+
+    def _reanchor(self, data: Data, rename: dict[str, Any], *, add: bool) -> None:
+        old, new = key_of(rename["name"]), key_of(rename["value"])
+        notes = data["notes"]
+        for note_id, record in list(notes.items()):
+            keys = record["keys"]
+            if record["label"] != rename.get("label"):
+                continue
+            if add and keys[:1] == [old]:
+                notes[note_id] = {**record, "keys": [new, *(key for key in keys if key != new)]}
+            elif not add and keys[:2] == [new, old]:
+                notes[note_id] = {**record, "keys": keys[1:]}
+
+    # -- internals: the file -----------------------------------------------------------------
 
     @contextmanager
-    def _write(self) -> Iterator[Data]:
-        """Lock the file for every process, yield its current data for changing, write it back."""
+    def _write(self, *, notes_only: bool = False) -> Iterator[Data]:
+        """Lock the files for every process, yield their current data for changing, write back what changed.
+
+        The notes' shards that changed are written, then (unless ``notes_only``) the glossary file.
+        """
         with self._thread_lock:
             try:
                 with self._file_lock:
                     data = self._read()
                     try:
                         yield data
-                        self._replace(data)
+                        self._notes.write(_notes(data))
+                        if not notes_only:
+                            self._replace(data)
                     except BaseException:
                         self._storage.invalidate()  # the change was not written: do not keep it
+                        self._notes.invalidate()
                         raise
             except Timeout:
                 raise StoreError(f"{self.path}: another glossary-tui has held the glossary for too long") from None
@@ -348,144 +529,107 @@ class GlossaryStore:
                 raise StoreError(f"{self.path}: cannot write the glossary file ({error.strerror})") from None
 
     def _replace(self, data: Data) -> None:
-        data.setdefault("meta", {"1": {"schema": SCHEMA_VERSION}})
-        for table in ("entries", "documents", "corrections"):
-            data.setdefault(table, {})
-        self._storage.write(data)
+        """Write the glossary file: every table but the notes, which live in their shards."""
+        main = {name: table for name, table in data.items() if name != "notes"}
+        main.setdefault("meta", {"1": {"schema": SCHEMA_VERSION}})
+        self._storage.write(main)
 
     def _read(self) -> Data:
-        data = self._storage.read() or {}
-        for table in ("entries", "documents", "corrections"):
-            data.setdefault(table, {})
+        """The glossary file's tables, with the notes of every shard (each file parsed only if it changed)."""
+        main = self._storage.read() or {}
+        data = {name: main.setdefault(name, {}) for name in TABLES if name != "notes"}
+        data["meta"] = main.get("meta", {})
+        data["notes"] = self._notes.read()
         return data
 
-    @overload
-    def _entry_id(self, data: Data, entity: Entity, *, create: Literal[True]) -> str: ...
-
-    @overload
-    def _entry_id(self, data: Data, entity: Entity, *, create: bool = False) -> str | None: ...
-
-    def _entry_id(self, data: Data, entity: Entity, *, create: bool = False) -> str | None:
-        """The id of the entry matching ``entity`` (see :meth:`_candidates`); one with a note first."""
-        entries = data["entries"]
-        candidates = self._candidates(data, entity)
-        if candidates:
-            with_note = [entry_id for entry_id in candidates if entries[entry_id].get("note")]
-            return (with_note or candidates)[0]
-        if not create:
-            return None
-        now = _now()
-        entry_id = str(max((int(key) for key in entries), default=0) + 1)
-        entries[entry_id] = {
-            "name": entity.name, "label": entity.label, "aliases": [], "keys": [],
-            "note": "", "created": now, "updated": now, "documents": {},
+    @staticmethod
+    def _document_records(data: Data) -> dict[str, DocumentRecord]:
+        return {
+            r["sha256"]: DocumentRecord(r["sha256"], r.get("source", ""), r.get("title", ""),
+                                        r.get("last_opened", ""), r.get("position", 0))
+            for r in data["documents"].values()
         }  # fmt: skip
-        self._merge_names(data, entry_id, entity)
-        return entry_id
-
-    def _candidates(self, data: Data, entity: Entity) -> list[str]:
-        """Entries sharing a name key and the label with ``entity``.
-
-        A person named by one word ("Lavrov") also matches the one person
-        whose full name ends with it ("Sergey Lavrov"), or the one such person
-        with a note; with several, the store does not guess. That full name
-        wins over an entry of the one word alone without a note (recorded from
-        a document read before the note was written).
-        """
-        self._refresh_indexes(data)
-        exact: list[str] = []
-        for name in (entity.name, *entity.aliases):
-            exact = self._index.get((entity.label, name_key(name)), [])
-            if exact:
-                break
-        if any(data["entries"][entry_id].get("note") for entry_id in exact) or entity.label != SURNAME_LABEL:
-            return exact
-        for name in (entity.name, *entity.aliases):
-            key = name_key(name)
-            if " " in key:
-                continue
-            candidates = list(dict.fromkeys(self._surnames.get((entity.label, key), [])))
-            with_note = [entry_id for entry_id in candidates if data["entries"][entry_id].get("note")]
-            if len(candidates) == 1 or len(with_note) == 1:
-                return with_note or candidates
-        return exact
-
-    def _refresh_indexes(self, data: Data) -> None:
-        """(label, name key) and (label, surname) -> entry ids, rebuilt when the data was read anew."""
-        if data["entries"] is self._indexed_entries:
-            return
-        self._index, self._surnames = {}, {}
-        for entry_id, entry in data["entries"].items():
-            self._index_keys(entry_id, entry["label"], entry.get("keys", ()))
-        self._indexed_entries = data["entries"]
-
-    def _index_keys(self, entry_id: str, label: str, keys: Iterable[str]) -> None:
-        for key in keys:
-            self._index.setdefault((label, key), []).append(entry_id)
-            if " " in key:
-                self._surnames.setdefault((label, key.rsplit(" ", 1)[1]), []).append(entry_id)
-
-    def _merge_names(self, data: Data, entry_id: str, entity: Entity) -> None:
-        """Add the entity's spellings to the entry's aliases and keys (and to the key index)."""
-        entry = data["entries"][entry_id]
-        aliases = set(entry["aliases"])
-        keys = set(entry["keys"])
-        for name in (entity.name, *entity.aliases):
-            if name != entry["name"]:
-                aliases.add(name)
-            keys.add(name_key(name))
-        self._refresh_indexes(data)
-        self._index_keys(entry_id, entry["label"], keys.difference(entry["keys"]))
-        entry["aliases"] = sorted(aliases)
-        entry["keys"] = sorted(keys)
-
-    @overload
-    @staticmethod
-    def _document_id(data: Data, sha256: str, *, create: Literal[True]) -> str: ...
-
-    @overload
-    @staticmethod
-    def _document_id(data: Data, sha256: str, *, create: bool = False) -> str | None: ...
 
     @staticmethod
-    def _document_id(data: Data, sha256: str, *, create: bool = False) -> str | None:
-        documents = data.setdefault("documents", {})
-        for document_id, record in documents.items():
+    def _document_id(data: Data, sha256: str) -> str | None:
+        for document_id, record in data["documents"].items():
             if record.get("sha256") == sha256:
                 return document_id
-        if not create:
-            return None
-        return str(max((int(key) for key in documents), default=0) + 1)
+        return None
 
-    def _merge_document(self, data: Data, record: dict[str, Any]) -> str:
-        """Add or update a document row from an exported record (newest ``last_opened`` wins); its id."""
-        document_id = self._document_id(data, record["sha256"], create=True)
-        current = data["documents"].get(document_id)
+    @classmethod
+    def _document_row(cls, data: Data, sha256: str) -> dict[str, Any]:
+        """The document's row, added if it is not there yet."""
+        document_id = cls._document_id(data, sha256) or _next_id(data["documents"])
+        row: dict[str, Any] = data["documents"].setdefault(
+            document_id, {"sha256": sha256, "source": "", "title": "", "position": 0}
+        )
+        return row
+
+    def _merge_document(self, data: Data, record: dict[str, Any]) -> None:
+        """Add or update a document row from an exported record (newest ``last_opened`` wins)."""
+        fresh = self._document_id(data, record["sha256"]) is None
+        current = self._document_row(data, record["sha256"])
         incoming = {
-            "sha256": record["sha256"], "source": record.get("source", ""), "title": record.get("title", ""),
+            "source": record.get("source", ""), "title": record.get("title", ""),
             "last_opened": record.get("last_opened", ""), "position": int(record.get("position", 0)),
         }  # fmt: skip
-        if current is None:
-            data["documents"][document_id] = incoming
-        elif incoming["last_opened"] > current.get("last_opened", ""):
+        if fresh or incoming["last_opened"] > current.get("last_opened", ""):
             current.update(incoming)
-        return document_id
-
-    @staticmethod
-    def _occurrences(data: Data, entry: dict[str, Any]) -> list[Occurrence]:
-        documents = data.get("documents", {})
-        found = []
-        for document_id, count in entry.get("documents", {}).items():
-            record = documents.get(document_id, {})
-            found.append(Occurrence(record.get("sha256", ""), record.get("title", ""), record.get("source", ""), count))
-        return sorted(found, key=lambda occurrence: -occurrence.count)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _notes(data: Data) -> NotesTable:
+    """The notes of the data :meth:`GlossaryStore._read` gives."""
+    return cast(NotesTable, data["notes"])
+
+
+def _snapshot_of(data: Data, notes: dict[str, Any]) -> bytes:
+    """The whole glossary in one file (notes included), as a daily snapshot keeps it."""
+    return json.dumps({**data, "notes": notes}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _alone(entity: Entity) -> DocumentIdentity:
+    """An entity looked at without its document: as if it were the only entity of a document of its own."""
+    return DocumentIdentity("", [entity])
+
+
+def _anchor_of(record: dict[str, Any]) -> Anchor:
+    return Anchor(record.get("document", ""), record.get("label", ""), tuple(record.get("keys", ())))
+
+
+def _anchor_key(record: dict[str, Any]) -> tuple[str, str, str]:
+    """What makes two note records one note: the document, the label and the entity's own name."""
+    return record.get("document", ""), record.get("label", ""), next(iter(record.get("keys", ())), "")
+
+
+def _unindexed_note_matches(record: dict[str, Any], key: str, keys: Sequence[str]) -> bool:
+    """A note of a document the index lacks joins an entity by a full name, or by its own name when both share it.
+
+    (A note of no known document, from an older glossary, also joins a person by a one-word own name.)
+    """
+    both_own = list(record["keys"][:1]) == [key] and list(keys[:1]) == [key]
+    return link_evidence(key, record["label"], both_own, 0) is not None or (not record["document"] and both_own)
+
+
+def _joined(records: Iterator[dict[str, Any]] | Sequence[dict[str, Any]]) -> str:
+    return "\n\n".join(record["note"] for record in records if record.get("note"))
+
+
+def _next_id(table: dict[str, Any]) -> str:
+    return str(max((int(key) for key in table), default=0) + 1)
+
+
+def _identity(record: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in record.items() if k not in ("id", "created")}, sort_keys=True)
+
+
+def _occurrence(entity: IndexedEntity, record: DocumentRecord | None, why: str) -> Occurrence:
+    title = record.title if record is not None else ""
+    source = record.source if record is not None else ""
+    return Occurrence(entity.document, title or source, source, entity.count, entity.name, why)
 
 
 def _absolute(source: str) -> str:
-    if source in ("-", "<text>") or source.startswith("<"):
+    if source in _NO_FILE or source.startswith("<"):
         return source
     return str(Path(source).resolve())

@@ -7,26 +7,36 @@ from typing import Any, Protocol
 
 from glossary_tui.core.documents.document import Document
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
 
 
 class Store(Protocol):
-    """Notes, documents read, reading positions and corrections."""
+    """Notes, documents read, reading positions, corrections and "not the same" choices.
 
-    def note_for(self, entity: Entity) -> str:
-        """The note on ``entity``'s entry, or ``""``."""
+    ``within`` describes the document the entity is read in (its entities as
+    grouped now), so a note lands on the entity it was written on; without it the
+    entity is taken alone.
+    """
+
+    def note_for(self, entity: Entity, within: DocumentIdentity | None = None) -> str:
+        """The notes on ``entity``, or ``""``."""
         ...
 
-    def save_note(self, entity: Entity, note: str) -> None:
-        """Store ``note`` on ``entity``'s entry."""
+    def save_note(self, entity: Entity, note: str, within: DocumentIdentity | None = None) -> None:
+        """Store ``note`` as the note on ``entity``."""
         ...
 
-    def occurrences(self, entity: Entity) -> Sequence[Occurrence]:
-        """The recorded documents ``entity``'s entry occurs in, most mentions first."""
+    def occurrences(self, entity: Entity, within: DocumentIdentity | None = None) -> Sequence[Occurrence]:
+        """The entities of other recorded documents taken to be ``entity``, most mentions first."""
         ...
 
-    def record_document(self, document: Document, entities: Sequence[Entity]) -> None:
-        """Remember ``document`` and how often each of ``entities`` occurs in it."""
+    def separate(self, entity: Entity, within: DocumentIdentity, sha256: str, name: str) -> bool:
+        """Remember that ``entity`` is not the entity called ``name`` in document ``sha256``."""
+        ...
+
+    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged); ``opened``: read or added just now."""
         ...
 
     def reading_position(self, sha256: str) -> int | None:
@@ -45,12 +55,16 @@ class Store(Protocol):
         """Remember how far the document has been read and whether spoiler-safe mode is on."""
         ...
 
-    def entries(self) -> Sequence[GlossaryEntry]:
-        """Every entry, by name."""
+    def entries(self, document: str | None = None, *, notes_only: bool = False) -> Sequence[GlossaryEntry]:
+        """Every entry by name (of one document, with a note only, if asked)."""
         ...
 
     def documents(self) -> Sequence[DocumentRecord]:
         """Every document opened, most recent first."""
+        ...
+
+    def documents_to_refresh(self) -> Sequence[DocumentRecord]:
+        """Documents whose recorded entities are missing or out of date (see ``pipeline.refresh``)."""
         ...
 
     def corrections(self) -> list[dict[str, Any]]:

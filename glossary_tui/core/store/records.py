@@ -1,21 +1,29 @@
-"""What the store gives back: glossary entries, where they occur, and the documents read."""
+"""What the store gives back: glossary entries, where they occur, and the documents read.
+
+Plain records with slots: a library's glossary makes 100,000s of them, and a
+frozen dataclass takes five times as long to build.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Occurrence:
-    """An entry's mentions in one document."""
+    """An entity's mentions in one document: what it is called there, and why it is taken to be the same."""
 
     sha256: str
     title: str
     source: str
     count: int
+    #: The entity's name in that document.
+    name: str = ""
+    #: Why an entity of another document is this one (see :func:`~glossary_tui.core.entities.identity.link_evidence`).
+    why: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class GlossaryEntry:
     """One glossary entry, across every document."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,11 +17,14 @@ def snapshot_directory(path: Path) -> Path:
     return path.parent / "snapshots"
 
 
-def take_daily_snapshot(path: Path, today: date | None = None) -> Path | None:
-    """Copy ``path`` (known to be healthy) as today's snapshot, unless there is one; prune old ones.
+def take_daily_snapshot(
+    path: Path, content: Callable[[], bytes] | None = None, today: date | None = None
+) -> Path | None:
+    """Keep ``content()`` (else a copy of ``path``, known to be healthy) as today's snapshot, unless there is one.
 
-    Returns the snapshot written, if any. A snapshot that cannot be written is
-    skipped silently: it must never stop the reader from opening.
+    Old snapshots are pruned. Returns the snapshot written, if any. A snapshot
+    that cannot be written is skipped silently: it must never stop the reader
+    from opening.
     """
     day = (today or date.today()).isoformat()
     directory = snapshot_directory(path)
@@ -30,7 +34,10 @@ def take_daily_snapshot(path: Path, today: date | None = None) -> Path | None:
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         temporary = target.with_suffix(target.suffix + ".partial")
-        shutil.copyfile(path, temporary)
+        if content is None:
+            shutil.copyfile(path, temporary)
+        else:
+            temporary.write_bytes(content())
         temporary.chmod(0o600)
         temporary.replace(target)
     except OSError:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import bisect
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events, on, work
@@ -24,14 +25,16 @@ from glossary_tui.core.documents.progress import ReadingProgress
 from glossary_tui.core.entities.companions import ReadingCompanions
 from glossary_tui.core.entities.corrections import KINDS, Correction, spellings_to_split
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.entities.labels import describe_label, pipeline_labels
 from glossary_tui.core.entities.so_far import entities_until
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.extraction.spacy_extractor import Extractor
-from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, stream
-from glossary_tui.core.store.exchange import write_export
+from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, refresh, stream
+from glossary_tui.core.store.exchange import default_export_path, write_export
 from glossary_tui.core.store.protocol import Store
+from glossary_tui.core.store.records import Occurrence
 from glossary_tui.ui.failures import describe_failure
 from glossary_tui.ui.messages import (
     CompanionsReady,
@@ -106,11 +109,13 @@ CORRECTION_KEYS: list[BindingType] = [
     Binding("plus", "add_entity", "Add", show=False,
             tooltip="add an entity the model missed: every occurrence of a phrase"),
     Binding("u", "undo", "Undo", show=False, tooltip="undo the last correction"),
+    Binding("X", "not_the_same", "Not the same", show=False,
+            tooltip="the selected entity is not the one of another document it was linked to (also in …)"),
 ]  # fmt: skip
 GLOSSARY_KEYS: list[BindingType] = [
     Binding("g", "glossary", "Glossary", tooltip="every entry across every document; enter on a document reopens it"),
     Binding("E", "export", "Export", show=False,
-            tooltip="write the whole glossary as Markdown, JSON or CSV to your documents folder"),
+            tooltip="write the whole glossary as Markdown, JSON or CSV (asks where: beside the document by default)"),
 ]  # fmt: skip
 COMPANION_KEYS: list[BindingType] = [
     Binding("c", "contents", "Contents", tooltip="table of contents: enter goes to a chapter (the header says where)"),
@@ -146,7 +151,8 @@ JOBS = {
     "_store_correction": "Saving the correction",
     "_remove_correction": "Undoing the correction",
     "_regroup": "Regrouping the entities",
-    "export_glossary": "Exporting the glossary",
+    "_write_export": "Exporting the glossary",
+    "_separate": "Saving 'not the same'",
 }
 
 
@@ -163,9 +169,11 @@ class ReaderScreen(Screen[None]):
         *CORRECTION_KEYS,
     ]
 
-    def __init__(self, document: Document, extractor: Extractor, store: Store) -> None:
+    def __init__(self, document: Document, extractor: Extractor, store: Store, select: str | None = None) -> None:
         super().__init__()
         self.document = document
+        #: The name of an entity to select once it is found (the glossary opened the document on it).
+        self.select_on_arrival = select
         self.extractor = extractor
         self.store = store
         self.entities: list[Entity] = []
@@ -189,6 +197,13 @@ class ReaderScreen(Screen[None]):
         self._note_lock = threading.Lock()
         self._note_timer: Timer | None = None
         self._detail_timer: Timer | None = None
+        self._identity: tuple[DocumentIdentity | None, list[Entity] | None] = (None, None)
+        #: Extraction finished and the document was recorded: corrections record it again.
+        self._recorded = False
+        #: The saved reading position was looked up (and restored): only then is the position saved.
+        self.position_known = False
+        #: The selected entity's links to other documents, as last loaded: (entity id, links).
+        self._links: tuple[str, Sequence[Occurrence]] = ("", ())
         #: Where the keyboard goes back to when the note editor closes.
         self._before_editing: Widget | None = None
         #: How far the reader has read; in spoiler-safe reading (``so_far``) entities cover only that much.
@@ -269,8 +284,15 @@ class ReaderScreen(Screen[None]):
             entities = tuple(entities_of(self.document, final.mentions, self._corrections_state[1]))
         try:
             record(self.store, DocumentEntities(self.document, final.mentions, entities))
+            self._recorded = True
+            self._refresh_library(lambda: worker.is_cancelled)
         except (GlossaryError, OSError) as error:
             self.post_message(StoreFailed(f"{self.document.title} not recorded in the glossary: {error}"))
+
+    def _refresh_library(self, should_cancel: Callable[[], bool] | None = None) -> None:
+        """In a worker: record again the other documents a correction changed or the glossary's index lacks."""
+        others = [d for d in self.store.documents_to_refresh() if d.sha256 != self.document.sha256]
+        refresh(self.store, self.extractor, others, self._corrections_state[1], should_cancel=should_cancel)
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def load_corrections(self) -> None:
@@ -336,6 +358,11 @@ class ReaderScreen(Screen[None]):
             self.query_one(EntityDetail).display = current is not None
             if current is not None and current is not self.selected:
                 self._select(current)
+        if self.select_on_arrival is not None:
+            wanted = next((e for e in self.entities if e.is_called(self.select_on_arrival) and not e.hidden), None)
+            if wanted is not None:
+                self.select_on_arrival = None
+                self.go_to_entity(wanted.id)
         self._build_companions(self.entities, self.so_far_limit)
 
     def _highlight_mentions(self) -> None:
@@ -510,21 +537,28 @@ class ReaderScreen(Screen[None]):
 
     # -- notes -----------------------------------------------------------------------------
 
+    def identity(self) -> DocumentIdentity:
+        """Who owns which name in this document, for the entities as grouped now (built once per grouping)."""
+        entities = self.entities
+        identity, grouping = self._identity
+        if identity is None or grouping is not entities:
+            identity = DocumentIdentity(self.document.sha256, entities)
+            self._identity = (identity, entities)
+        return identity
+
     def _load_note(self, entity: Entity) -> None:
         self._note_reads[self._read_note(entity)] = entity
 
     @work(thread=True, group="notes", exit_on_error=False)
     def _read_note(self, entity: Entity) -> None:
-        note = self.store.note_for(entity)
-        occurrences = [
-            (occurrence.title, occurrence.count)
-            for occurrence in self.store.occurrences(entity)
-            if occurrence.sha256 != self.document.sha256
-        ]
+        identity = self.identity()
+        note = self.store.note_for(entity, identity)
+        occurrences = [o for o in self.store.occurrences(entity, identity) if o.sha256 != self.document.sha256]
         self.post_message(NoteLoaded(entity.id, note, occurrences))
 
     @on(NoteLoaded)
     def _note_loaded(self, message: NoteLoaded) -> None:
+        self._links = (message.entity_id, message.occurrences)
         unsaved = self._unsaved_note(message.entity_id)
         detail = self.query_one(EntityDetail)
         # A note not saved yet is what the reader wrote: it stays in the editor, whatever the store holds.
@@ -579,7 +613,7 @@ class ReaderScreen(Screen[None]):
         with self._note_lock:
             if self._note_versions.get(entity.id) != version:
                 return  # a newer save of this note follows
-            self.store.save_note(entity, note)
+            self.store.save_note(entity, note, self.identity())
 
     def _note_saved(self, entity: Entity) -> None:
         if self._unsaved_note(entity.id) is None:
@@ -614,14 +648,16 @@ class ReaderScreen(Screen[None]):
                 entity_id, (entity, note) = next(iter(pending.items()))
                 self._note_versions[entity_id] = self._note_versions.get(entity_id, 0) + 1
                 try:
-                    self.store.save_note(entity, note)
+                    self.store.save_note(entity, note, self.identity())
                 except BaseException:
                     self._pending_notes.update(pending)  # kept, to save again or to warn about
                     raise
                 del pending[entity_id]
-            start, _ = self.query_one(ArticleView).visible_range
-            self.store.save_reading_position(self.document.sha256, start)
-            self.store.save_furthest_read(self.document.sha256, self.progress.furthest, self.so_far)
+            if self.position_known:  # else quitting before the saved position was restored would lose it
+                start, _ = self.query_one(ArticleView).visible_range
+                self.store.save_reading_position(self.document.sha256, start)
+            if self._progress_loaded:
+                self.store.save_furthest_read(self.document.sha256, self.progress.furthest, self.so_far)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -655,9 +691,20 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="regroup", exit_on_error=False)
     def _regroup(self, mentions: tuple[Mention, ...], corrections: list[Correction], version: int) -> None:
+        """Regroup, and once the document is recorded record it again as corrected (and every other
+        document the correction changes), so the glossary and its exports show it."""
+        worker = get_current_worker()
         entities = entities_of(self.document, mentions, corrections)
-        if not get_current_worker().is_cancelled:
-            self.post_message(EntitiesRebuilt(entities, mentions, version))
+        if worker.is_cancelled:
+            return
+        self.post_message(EntitiesRebuilt(entities, mentions, version))
+        if not self._recorded:
+            return
+        try:
+            record(self.store, DocumentEntities(self.document, mentions, tuple(entities)), opened=False)
+            self._refresh_library(lambda: worker.is_cancelled)
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"glossary not updated: {error}"))
 
     def _need_selection(self) -> Entity | None:
         entity = self._current_entity()
@@ -804,23 +851,59 @@ class ReaderScreen(Screen[None]):
     def action_glossary(self) -> None:
         """Open the glossary of every document."""
         self.save_notes_now()
-        self.app.push_screen(GlossaryScreen(self.store))
+        self.app.push_screen(GlossaryScreen(self.store, self.document.sha256))
+
+    def export_glossary(self, export_format: str, this_document: bool = False) -> None:
+        """Ask where to write the glossary (md, json or csv; all of it, or this document's), then write it."""
+        self.save_notes_now()
+        default = default_export_path(self.document.source, self.document.title, export_format)
+        what = f"{self.document.title}'s glossary" if this_document else "the glossary"
+
+        def chosen(answer: str | None) -> None:
+            if answer:
+                self._write_export(export_format, Path(answer).expanduser(), this_document)
+
+        self.app.push_screen(PromptScreen(f"Write {what} ({export_format}) to", str(default)), chosen)
 
     def action_export(self) -> None:
-        """Ask for a format, then write the whole glossary to the user's documents folder."""
+        """Ask for a format, then where to write the whole glossary (beside the document by default)."""
 
         def export(export_format: str | None) -> None:
             if export_format:
-                self.save_notes_now()
                 self.export_glossary(export_format)
 
         self.app.push_screen(ChoiceScreen("Export the glossary as…", EXPORT_FORMATS), export)
 
     @work(thread=True, group="export", exit_on_error=False)
-    def export_glossary(self, export_format: str) -> None:
-        """Write the whole glossary to the user's documents folder (md, json or csv)."""
-        path = write_export(self.store, export_format)
-        self.app.call_from_thread(self.notify, f"glossary written to {path}", title="Export", timeout=8)
+    def _write_export(self, export_format: str, path: Path, this_document: bool) -> None:
+        """Write the glossary to ``path`` (a failure is reported by :meth:`_worker_state_changed`)."""
+        document = self.document.sha256 if this_document else None
+        written = write_export(self.store, export_format, path, document=document)
+        self.app.call_from_thread(self.notify, f"glossary written to {written}", title="Export", timeout=8)
+
+    def action_not_the_same(self) -> None:
+        """Undo a link to another document's entity: choose the one that is not the selected entity."""
+        entity = self._need_selection()
+        if entity is None:
+            return
+        links = list(self._links[1]) if self._links[0] == entity.id else []
+        if not links:
+            self.notify(f"{entity.name} is not linked to another document.", severity="warning")
+            return
+        choices = [(str(number), f"{link.name} in {link.title} ({link.count}, {link.why})")
+                   for number, link in enumerate(links)]  # fmt: skip
+
+        def separate(choice: str | None) -> None:
+            if choice is not None:
+                self._separate(entity, links[int(choice)])
+
+        self.app.push_screen(ChoiceScreen(f"{entity.name} is not the same as…", choices), separate)
+
+    @work(thread=True, group="notes", exit_on_error=False)
+    def _separate(self, entity: Entity, link: Occurrence) -> None:
+        self.store.separate(entity, self.identity(), link.sha256, link.name)
+        self.app.call_from_thread(self.notify, f"{entity.name} is not {link.name} of {link.title}", timeout=4)
+        self._load_note(entity)
 
     def save_notes_now(self) -> None:
         """Send pending notes to the store now (in the background)."""
@@ -952,9 +1035,11 @@ class ReaderScreen(Screen[None]):
             self.query_one(FindBar).close()
             self.query_one(ArticleView).focus()
 
-    def restore_position(self, offset: int) -> None:
-        """Scroll to a saved reading position."""
-        self.query_one(ArticleView).scroll_to_offset_top(offset)
+    def restore_position(self, offset: int | None) -> None:
+        """Scroll to a saved reading position (None: there is none); from now on the position is saved."""
+        if offset:
+            self.query_one(ArticleView).scroll_to_offset_top(offset)
+        self.position_known = True
 
     # -- reading companions: who is who, how far one has read, chapters, find --------------
 

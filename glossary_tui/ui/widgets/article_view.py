@@ -96,6 +96,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._shown = (0, 0)
+        #: The offset to show at the top once the view is laid out (a restored reading position, a re-wrap):
+        #: until then it is what :attr:`visible_range` says is on screen.
+        self._pending_top: int | None = 0
         self._laid_out = False
         #: The offset at the top of the screen; read by the extraction thread to work there first.
         self.focus_offset = 0
@@ -121,6 +124,8 @@ class ArticleView(ScrollView, can_focus=True):
     def visible_range(self) -> tuple[int, int]:
         """The ``[start, end)`` offsets of the text on screen."""
         layout = self._layout
+        if self._pending_top is not None:
+            return self._pending_top, self._pending_top
         if not len(layout):
             return 0, 0
         top = min(round(self.scroll_offset.y), len(layout) - 1)
@@ -130,7 +135,7 @@ class ArticleView(ScrollView, can_focus=True):
     def show_offset(self, offset: int) -> None:
         """Scroll so ``offset`` is on screen, a third of the way down, unless it already shows."""
         if not self._laid_out:
-            self._shown = (offset, offset)  # the first layout starts there
+            self._pending_top = offset  # the first layout starts there
             return
         row = self._layout.row_of(offset)
         top = round(self.scroll_offset.y)
@@ -140,12 +145,21 @@ class ArticleView(ScrollView, can_focus=True):
         self._report_position()
 
     def scroll_to_offset_top(self, offset: int) -> None:
-        """Scroll so the row showing ``offset`` is the top row (to restore a reading position)."""
-        if not self._laid_out:
-            self._shown = (offset, offset)  # the first layout starts there
+        """Scroll so the row showing ``offset`` is the top row (to restore a reading position).
+
+        Asked before the view is laid out (or between a re-wrap and its scroll), it scrolls there once it is.
+        """
+        if self._pending_top is not None:
+            self._pending_top = offset
             return
         self.scroll_to(y=self._layout.row_of(offset), animate=False, immediate=True)
         self._report_position()
+
+    def _land(self) -> None:
+        """Scroll to the offset kept for after the layout."""
+        if self._pending_top is not None:
+            offset, self._pending_top = self._pending_top, None
+            self.scroll_to_offset_top(offset)
 
     # -- scrolling: immediate, because an animated page of a book redraws the screen for a second --
 
@@ -196,9 +210,10 @@ class ArticleView(ScrollView, can_focus=True):
         The place is the current mention if it is on screen, else the text at the top.
         """
         width = self.scrollable_content_region.width
-        if self._laid_out and width == self._layout.width:
+        pending = self._pending_top
+        if self._laid_out and width == self._layout.width and pending is None:
             return
-        start, end = self._shown
+        start, end = self._shown if pending is None else (pending, pending)
         current = self._current
         keep_current = current is not None and start <= current.start < end
         self._layout = TextLayout(self.shown_text, width)
@@ -207,9 +222,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
         # Scroll once the new virtual size has been laid out, or the scroll would be clamped to the old one.
         if current is not None and keep_current:
+            self._pending_top = None
             self.call_after_refresh(self.show_offset, current.start)
         else:
-            self.call_after_refresh(self.scroll_to_offset_top, start)
+            self._pending_top = start
+            self.call_after_refresh(self._land)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Report where the reader is after a scroll."""

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.labels import describe_label
 from glossary_tui.core.extraction.mentions import Mention
+from glossary_tui.core.store.records import Occurrence
 from glossary_tui.ui.plural import counted
 from glossary_tui.ui.text_layout import display_text
 from glossary_tui.ui.widgets.entity_context import EntityContext
@@ -30,6 +31,8 @@ TRAIL = 100
 #: Mentions listed at a time: a window around the current one (Pierre has 1,900 in War and Peace,
 #: and building every row would make each move in the entity list slow).
 MENTION_WINDOW = 60
+#: Other documents listed under "also in" (the rest are counted).
+LINKS_SHOWN = 4
 
 
 def mention_row(text: str, mention: Mention, number: int, digits: int, lead: int = LEAD[0]) -> Content:
@@ -149,7 +152,7 @@ class EntityDetail(Vertical):
         self.text = text
         self.entity: Entity | None = None
         self._saved_note = ""
-        self._occurrences: tuple[tuple[str, int], ...] = ()
+        self._occurrences: tuple[Occurrence, ...] = ()
         self._window_start = 0
         self._position: int | None = None
 
@@ -222,11 +225,10 @@ class EntityDetail(Vertical):
         mentions.set_options(options)
         mentions.highlighted = highlighted
 
-    def show_note(self, entity_id: str, note: str | None, occurrences: Sequence[tuple[str, int]]) -> None:
-        """Show the stored note (unless ``None``: the reader is editing) and the other documents of an entity.
+    def show_note(self, entity_id: str, note: str | None, occurrences: Sequence[Occurrence]) -> None:
+        """Show the stored note (unless ``None``: the reader is editing) and the entity in other documents.
 
-        Ignored if another entity is shown by now. ``occurrences`` are
-        ``(document title, count)`` pairs.
+        Ignored if another entity is shown by now.
         """
         if self.entity is None or self.entity.id != entity_id:
             return
@@ -309,10 +311,17 @@ class EntityDetail(Vertical):
             f" · {counted(entity.count, 'mention')}",
             (f" · {description}" if description else "", "dim"),
         ]
+        if self._occurrences:
+            parts.append(("  ·  X: not the same", "dim italic"))
         if entity.aliases:
             parts += [("\nalso: ", "dim"), display_text(", ".join(entity.aliases))]
-        for title, count in self._occurrences:
-            parts += [("\nin ", "dim"), display_text(title), (f" ({count:,})", "dim")]
+        for link in self._occurrences[:LINKS_SHOWN]:
+            parts += [("\nalso in ", "dim"), display_text(link.title)]
+            if link.name != entity.name:
+                parts += [(" as ", "dim"), display_text(link.name)]
+            parts.append((f" ({link.count:,}, {link.why})" if link.why else f" ({link.count:,})", "dim"))
+        if len(self._occurrences) > LINKS_SHOWN:
+            parts.append((f"\nand {counted(len(self._occurrences) - LINKS_SHOWN, 'more document')}", "dim"))
         self.query_one("#detail-facts", Static).update(Content.assemble(*parts))
 
     def _show_preview(self) -> None:
