@@ -99,4 +99,5 @@ def test_what_is_no_name_at_all_is_dropped():
 def test_entities_are_named_without_debris():
     text = "Joe resumed:-- “Well.” Then Joe laughed and Joe said it was so."
     entities = build_entities([mention(text, "Joe resumed:--"), mention(text, "Joe", occurrence=1)], text)
-    assert [(e.name, e.count) for e in entities] == [("Joe", 2)]
+    # The third "Joe", which the model left untagged, is found too (entities/occurrences.py).
+    assert [(e.name, e.count) for e in entities] == [("Joe", 3)]

@@ -10,6 +10,8 @@ from glossary_tui.core.entities.aliases import canonical_name, display_name, mer
 from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
 from glossary_tui.core.entities.entity import Entity, entity_id
 from glossary_tui.core.entities.labelling import label_by_book
+from glossary_tui.core.entities.occurrences import add_untagged_occurrences
+from glossary_tui.core.entities.real_names import keep_given_names
 from glossary_tui.core.entities.spans import clean_mentions
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -45,8 +47,10 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
 
 
 def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
-    """What happens to the model's mentions before alias merging: span clean-up, then one label per name."""
-    return label_by_book(clean_stage(mentions, text), text)
+    """What happens to the model's mentions before alias merging: span clean-up, one label per name,
+    then the names found at their occurrences the model left untagged."""
+    cleaned = clean_stage(mentions, text)
+    return add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
 
 
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:

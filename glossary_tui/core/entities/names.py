@@ -137,6 +137,11 @@ def given_name_gender(key: str) -> str:
     return ""
 
 
+def given_name_share(key: str) -> float:
+    """How common a given name (spelt by :func:`spelling_key`) is in the census, in percent; 0 for no given name."""
+    return sum(_given_name_frequencies().get(key, (0.0, 0.0)))
+
+
 #: How much more common among one sex a given name must be to say a person's sex.
 GENDER_ODDS = 4
 

@@ -1,0 +1,210 @@
+"""A confirmed name found where the model left it untagged.
+
+spaCy's small model tags a name at some of its occurrences and not at others:
+in Great Expectations "Drummle" is written 88 times and tagged 34; in a LitBank
+excerpt "Curtis" is tagged at the start and missed eight times after. Once the
+book has a name (the model tagged it, the clean-up and labelling kept it), its
+other occurrences are mentions too, with the label the name has. An occurrence
+is taken only where it can be nothing else than that name:
+
+- written exactly so (case included) as a whole word, outside any mention the
+  model made and outside Gutenberg's header and licence;
+- not part of a longer capitalised run ("Union Jack", "New London Inn",
+  "Newgate-street"): a capitalised word glued before or after it must be a
+  title ("Miss Brooke") or a word the book writes as a common word;
+- for a one-word name, not a word the book uses as a common word ("Will",
+  "Hope", "May": see :mod:`~glossary_tui.core.entities.book_words`), and not
+  at the start of a sentence if the book ever writes it in lowercase.
+
+The book's capitalised words are indexed once per text, so a regrouping while
+the book streams in only looks up the names it has.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from glossary_tui.core.documents.gutenberg import boilerplate_ranges
+from glossary_tui.core.entities.aliases import TITLES
+from glossary_tui.core.entities.book_words import BookWords, book_words
+from glossary_tui.core.extraction.mentions import Mention
+
+#: Labels whose names are looked for at their untagged occurrences.
+FOUND_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
+#: Names said in oaths and exclamations ("my God!", "thank Heaven", "mon Dieu"): only the model's mentions count.
+OATHS = frozenset({"God", "Lord", "Heaven", "Heavens", "Providence", "Dieu", "Gott"})
+#: Labels of one-off spans that give way to a name of the book inside them ("You and Florence" as a work).
+CONTAINER_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
+#: Share of a spelling's mentions that must carry one label for its occurrences to take it.
+LABEL_AGREEMENT = 2 / 3
+_WORD = re.compile(r"[^\W\d_]+")
+_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_a-z][^\W\d_]*")
+_WORD_AFTER = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*\n?[ \t]*$")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+#: What may stand between the end of a sentence and the next word: quotes, brackets, spaces.
+_OPENING = "\"“‘'([_*"
+
+
+@dataclass(frozen=True)
+class _BookIndex:
+    """Where each capitalised word of a text starts, and the text's Gutenberg boilerplate."""
+
+    starts: dict[str, list[int]]
+    boilerplate: tuple[tuple[int, int], ...]
+
+
+class _Taken:
+    """The spans the model's mentions cover, sorted, for overlap look-ups."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        spans = sorted((mention.start, mention.end) for mention in mentions)
+        self.starts = [start for start, _ in spans]
+        self.ends = [end for _, end in spans]
+        self.longest = max((end - start for start, end in spans), default=0)
+
+
+@lru_cache(maxsize=4)
+def _book_index(text: str) -> _BookIndex:
+    starts: dict[str, list[int]] = defaultdict(list)
+    for match in _CAPITALISED.finditer(text):
+        starts[match.group()].append(match.start())
+    return _BookIndex(dict(starts), boilerplate_ranges(text))
+
+
+def add_untagged_occurrences(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions`` and the untagged occurrences of their names in ``text`` (see the module's rules), sorted."""
+    names = _names(mentions)
+    if not names or not text:
+        return sorted(mentions)
+    index = _book_index(text)
+    words = book_words(text)
+    containers = _containers(mentions, names)
+    taken = _Taken([mention for mention in mentions if (mention.start, mention.end) not in containers])
+    found: list[Mention] = []
+    for spelling, label in names.items():
+        pieces = _WORD.findall(spelling)
+        if len(pieces) == 1 and words.is_common(pieces[0]):
+            continue
+        first = _WORD.search(spelling)
+        assert first is not None
+        pattern = re.compile(r"\s+".join(re.escape(part) for part in spelling.split()))
+        for word_start in index.starts.get(first.group(), ()):
+            start = word_start - first.start()
+            match = pattern.match(text, start) if start >= 0 else None
+            if match is None or _covered(match.start(), match.end(), taken):
+                continue
+            if _in_ranges(start, index.boilerplate):
+                continue
+            if len(pieces) == 1 and _sentence_start(text, start) and words.lowercase(pieces[0]):
+                continue
+            if not _stands_alone(text, start, match.end(), words, names):
+                continue
+            found.append(Mention(start, match.end(), match.group(), label))
+    found = _unoverlapping(found)
+    replaced = _replaced(containers, found)
+    return sorted([*(mention for mention in mentions if (mention.start, mention.end) not in replaced), *found])
+
+
+def _containers(mentions: Sequence[Mention], names: dict[str, str]) -> dict[tuple[int, int], Mention]:
+    """One-off spans of a work, law, product or event that are no name of the book: a name inside is looked for."""
+    spellings = Counter(mention.text for mention in mentions)
+    return {
+        (mention.start, mention.end): mention
+        for mention in mentions
+        if mention.label in CONTAINER_LABELS and spellings[mention.text] == 1 and mention.text not in names
+    }
+
+
+def _replaced(containers: dict[tuple[int, int], Mention], found: list[Mention]) -> set[tuple[int, int]]:
+    """The containers a found name overlaps: they give way to it."""
+    ordered = sorted(containers)
+    starts = [start for start, _ in ordered]
+    replaced = set()
+    for mention in found:
+        index = bisect.bisect_left(starts, mention.end) - 1
+        while index >= 0 and ordered[index][1] > mention.start:
+            replaced.add(ordered[index])
+            index -= 1
+    return replaced
+
+
+def _names(mentions: Sequence[Mention]) -> dict[str, str]:
+    """Each spelling of a name (without a possessive) and the label most of its mentions carry."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        if mention.label in FOUND_LABELS:
+            spelling = _POSSESSIVE.sub("", " ".join(mention.text.split()))
+            if _WORD.search(spelling):
+                labels[spelling][mention.label] += 1
+    names = {}
+    for spelling, counts in labels.items():
+        label, count = counts.most_common(1)[0]
+        if spelling in OATHS:
+            continue
+        if count >= LABEL_AGREEMENT * counts.total():
+            names[spelling] = label
+    return names
+
+
+def _covered(start: int, end: int, taken: _Taken) -> bool:
+    """True if ``[start, end)`` overlaps one of the mentions."""
+    first = bisect.bisect_left(taken.starts, start - taken.longest)
+    last = bisect.bisect_left(taken.starts, end)
+    return any(taken.ends[k] > start for k in range(first, last))
+
+
+def _in_ranges(offset: int, ranges: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def _stands_alone(text: str, start: int, end: int, words: BookWords, names: dict[str, str]) -> bool:
+    """True unless the occurrence is glued to more word, or part of a longer run of capitalised words.
+
+    A capitalised word right before it may be a title ("Miss Brooke"), a common word, or the first
+    word of a sentence that is no name of the book ("Poor Jo"); one right after it only a common word.
+    """
+    if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
+        return False
+    if end < len(text) and (text[end].isalnum() or (text[end] in "-’'" and text[end + 1 : end + 2].isalpha())):
+        possessive = text[end] in "’'" and text[end + 1 : end + 2] == "s" and not text[end + 2 : end + 3].isalpha()
+        if not possessive:
+            return False
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and after.group(1)[0].isupper() and not words.is_common(after.group(1)):
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None or not before.group(1)[0].isupper():
+        return True
+    word = before.group(1)
+    if word.lower() in TITLES or words.is_common(word):
+        return True
+    return _sentence_start(text, start - len(before.group())) and word not in names
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """True if the word at ``start`` opens a sentence, a paragraph or a quotation."""
+    position = start
+    while position and (text[position - 1] in _OPENING or text[position - 1] in " \t"):
+        position -= 1
+    if not position:
+        return True
+    previous = text[position - 1]
+    if previous == "\n":
+        line = text[text.rfind("\n", 0, position - 1) + 1 : position - 1].rstrip(" \t\"”’')]_*")
+        return not line or line[-1] in ".!?…:"
+    return previous in ".!?…:;—-"
+
+
+def _unoverlapping(found: list[Mention]) -> list[Mention]:
+    """Of occurrences that overlap (a name inside a longer one), the longest, first come."""
+    kept: list[Mention] = []
+    for mention in sorted(found, key=lambda mention: (mention.start, -mention.end)):
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
