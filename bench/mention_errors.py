@@ -199,7 +199,9 @@ def main() -> None:
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     real_share = 1 - totals["junk"] / max(1, totals["entries"])
     print(f"labelling dropped {totals['dropped']} mentions, {totals['dropped_real']} of them real")
-    print(f"\nmentions P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; entries real {real_share:.1%} of {totals['entries']}")
+    print(
+        f"\nmentions P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; entries real {real_share:.1%} of {totals['entries']}"
+    )
     print(
         f"gold {totals['gold']}, missed {totals['missed']} ("
         + ", ".join(f"{cause} {n}" for cause, n in misses.most_common())

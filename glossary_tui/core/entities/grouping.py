@@ -12,7 +12,7 @@ from glossary_tui.core.entities.entity import Entity, entity_id
 from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
 from glossary_tui.core.entities.real_names import keep_given_names
-from glossary_tui.core.entities.spans import clean_mentions
+from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -47,10 +47,12 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
 
 
 def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
-    """What happens to the model's mentions before alias merging: span clean-up, one label per name,
-    then the names found at their occurrences the model left untagged."""
+    """What happens to the model's mentions before alias merging: span clean-up, one label per name (given
+    and titled names it dropped kept), the names found at their occurrences the model left untagged, then
+    a title before a one-word person's name taken into its span."""
     cleaned = clean_stage(mentions, text)
-    return add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
+    found = add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
+    return take_in_titles(found, text)
 
 
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
