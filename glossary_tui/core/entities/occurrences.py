@@ -44,6 +44,7 @@ CONTAINER_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 LABEL_AGREEMENT = 2 / 3
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_a-z][^\W\d_]*")
+_NEXT_WORD = re.compile(r"\S*\s+([^\W\d_]+)")
 _WORD_AFTER = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*\n?[ \t]*$")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -57,16 +58,6 @@ class _BookIndex:
 
     starts: dict[str, list[int]]
     boilerplate: tuple[tuple[int, int], ...]
-
-
-class _Taken:
-    """The spans the model's mentions cover, sorted, for overlap look-ups."""
-
-    def __init__(self, mentions: Sequence[Mention]) -> None:
-        spans = sorted((mention.start, mention.end) for mention in mentions)
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
-        self.longest = max((end - start for start, end in spans), default=0)
 
 
 @lru_cache(maxsize=4)
@@ -85,27 +76,25 @@ def add_untagged_occurrences(mentions: Sequence[Mention], text: str) -> list[Men
     index = _book_index(text)
     words = book_words(text)
     containers = _containers(mentions, names)
-    taken = _Taken([mention for mention in mentions if (mention.start, mention.end) not in containers])
+    taken = bytearray(len(text))
+    for mention in mentions:
+        if (mention.start, mention.end) not in containers:
+            taken[mention.start : mention.end] = b"\1" * (mention.end - mention.start)
     found: list[Mention] = []
-    for spelling, label in names.items():
-        pieces = _WORD.findall(spelling)
-        if len(pieces) == 1 and words.is_common(pieces[0]):
-            continue
-        first = _WORD.search(spelling)
-        assert first is not None
-        pattern = re.compile(r"\s+".join(re.escape(part) for part in spelling.split()))
-        for word_start in index.starts.get(first.group(), ()):
-            start = word_start - first.start()
-            match = pattern.match(text, start) if start >= 0 else None
-            if match is None or _covered(match.start(), match.end(), taken):
-                continue
-            if _in_ranges(start, index.boilerplate):
-                continue
-            if len(pieces) == 1 and _sentence_start(text, start) and words.lowercase(pieces[0]):
-                continue
-            if not _stands_alone(text, start, match.end(), words, names):
-                continue
-            found.append(Mention(start, match.end(), match.group(), label))
+    for (key, offset), by_second in _by_first_words(names, words).items():
+        free = [start - offset for start in index.starts.get(key, ()) if start >= offset and not taken[start - offset]]
+        one_word = by_second.get("", [])
+        longer = any(by_second.keys() - {""})
+        for start in free:
+            following = _next_word(text, start + offset + len(key)) if longer else ""
+            for label, parts in (*one_word, *by_second.get(following, ())):
+                end = _match_words(text, start, parts)
+                if end < 0 or taken.find(1, start, end) >= 0 or _in_ranges(start, index.boilerplate):
+                    continue
+                if len(parts) == 1 and _sentence_start(text, start) and words.lowercase(key):
+                    continue
+                if _stands_alone(text, start, end, words, names):
+                    found.append(Mention(start, end, text[start:end], label))
     found = _unoverlapping(found)
     replaced = _replaced(containers, found)
     return sorted([*(mention for mention in mentions if (mention.start, mention.end) not in replaced), *found])
@@ -152,11 +141,48 @@ def _names(mentions: Sequence[Mention]) -> dict[str, str]:
     return names
 
 
-def _covered(start: int, end: int, taken: _Taken) -> bool:
-    """True if ``[start, end)`` overlaps one of the mentions."""
-    first = bisect.bisect_left(taken.starts, start - taken.longest)
-    last = bisect.bisect_left(taken.starts, end)
-    return any(taken.ends[k] > start for k in range(first, last))
+def _by_first_words(
+    names: dict[str, str], words: BookWords
+) -> dict[tuple[str, int], dict[str, list[tuple[str, list[str]]]]]:
+    """The names to look for, by their first word (and where it starts in them), then by the first letters of
+    their second word ("" for a one-word name): each occurrence of a word in the book is looked at once.
+
+    A one-word name the book uses as a common word is not looked for.
+    """
+    keyed: dict[tuple[str, int], dict[str, list[tuple[str, list[str]]]]] = defaultdict(lambda: defaultdict(list))
+    for spelling, label in names.items():
+        pieces = _WORD.findall(spelling)
+        if len(pieces) == 1 and words.is_common(pieces[0]):
+            continue
+        first = _WORD.search(spelling)
+        assert first is not None
+        parts = spelling.split()
+        second = _WORD.match(parts[1]) if len(parts) > 1 else None
+        keyed[(first.group(), first.start())][second.group() if second else ""].append((label, parts))
+    return keyed
+
+
+def _next_word(text: str, position: int) -> str:
+    """The letters of the word after the one ending at ``position`` (past its punctuation and the spaces)."""
+    match = _NEXT_WORD.match(text, position)
+    return match.group(1) if match else ""
+
+
+def _match_words(text: str, start: int, parts: list[str]) -> int:
+    """Where ``parts`` written from ``start`` on, any run of whitespace between them, end; -1 if they are not."""
+    position = start
+    for number, part in enumerate(parts):
+        if number:
+            gap = position
+            while gap < len(text) and text[gap].isspace():
+                gap += 1
+            if gap == position:
+                return -1
+            position = gap
+        if not text.startswith(part, position):
+            return -1
+        position += len(part)
+    return position
 
 
 def _in_ranges(offset: int, ranges: tuple[tuple[int, int], ...]) -> bool:
