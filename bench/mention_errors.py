@@ -178,6 +178,9 @@ def main() -> None:
             totals.update(gold=len(proper), predicted=len(final), missed=len(missed), wrong=len(wrong))
             junk = [e for e in entities if 2 * sum(first_match(m, proper) is not None for m in e.mentions) <= e.count]
             totals.update(entries=len(entities), junk=len(junk))
+            totals.update(
+                singletons=sum(e.count == 1 for e in entities), junk_singletons=sum(e.count == 1 for e in junk)
+            )
             misses.update(cause for _, cause in missed)
             falses.update(kind for _, kind in wrong)
             if args.quiet:
@@ -198,6 +201,7 @@ def main() -> None:
     recall = 1 - totals["missed"] / max(1, totals["gold"])
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     real_share = 1 - totals["junk"] / max(1, totals["entries"])
+    print(f"entries of one mention: {totals['singletons']}, {totals['junk_singletons']} of them not real")
     print(f"labelling dropped {totals['dropped']} mentions, {totals['dropped_real']} of them real")
     print(
         f"\nmentions P {precision:.3f} R {recall:.3f} F1 {f1:.3f}; entries real {real_share:.1%} of {totals['entries']}"

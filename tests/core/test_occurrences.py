@@ -76,3 +76,9 @@ def test_nothing_is_found_in_a_gutenberg_header():
     )
     starts = [start for start, _, _ in found(text, mention(text, "Pip", occurrence=2))]
     assert starts == [text.index("Pip ran"), text.index("Pip stopped")]
+
+
+def test_a_name_is_found_in_capitals_in_a_heading():
+    text = "CHAPTER II. BIDDY AND MR. WOPSLE\n\nBiddy came, and Wopsle. WILL you? Will came."
+    mentions = [mention(text, "Biddy"), mention(text, "Wopsle"), mention(text, "Will")]
+    assert [m for _, m, _ in found(text, *mentions)] == ["BIDDY", "WOPSLE", "Biddy", "Wopsle", "Will"]

@@ -7,8 +7,9 @@ book has a name (the model tagged it, the clean-up and labelling kept it), its
 other occurrences are mentions too, with the label the name has. An occurrence
 is taken only where it can be nothing else than that name:
 
-- written exactly so (case included) as a whole word, outside any mention the
-  model made and outside Gutenberg's header and licence;
+- written exactly so (case included, or all in capitals as in a heading) as a
+  whole word, outside any mention the model made and outside Gutenberg's
+  header and licence;
 - not part of a longer capitalised run ("Union Jack", "New London Inn",
   "Newgate-street"): a capitalised word glued before or after it must be a
   title ("Miss Brooke") or a word the book writes as a common word;
@@ -44,6 +45,7 @@ CONTAINER_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 LABEL_AGREEMENT = 2 / 3
 _WORD = re.compile(r"[^\W\d_]+")
 _CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_a-z][^\W\d_]*")
+_ROMAN = re.compile(r"[IVXLC]+")
 _NEXT_WORD = re.compile(r"\S*\s+([^\W\d_]+)")
 _WORD_AFTER = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*\n?[ \t]*$")
@@ -147,10 +149,12 @@ def _by_first_words(
     """The names to look for, by their first word (and where it starts in them), then by the first letters of
     their second word ("" for a one-word name): each occurrence of a word in the book is looked at once.
 
-    A one-word name the book uses as a common word is not looked for.
+    Each name is looked for in capitals too ("BIDDY", "MR. VILLARS" in a heading). A one-word name the book
+    uses as a common word is not looked for.
     """
     keyed: dict[tuple[str, int], dict[str, list[tuple[str, list[str]]]]] = defaultdict(lambda: defaultdict(list))
-    for spelling, label in names.items():
+    shouted = {spelling.upper(): label for spelling, label in names.items() if spelling.upper() not in names}
+    for spelling, label in (*names.items(), *shouted.items()):
         pieces = _WORD.findall(spelling)
         if len(pieces) == 1 and words.is_common(pieces[0]):
             continue
@@ -192,7 +196,8 @@ def _in_ranges(offset: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 def _stands_alone(text: str, start: int, end: int, words: BookWords, names: dict[str, str]) -> bool:
     """True unless the occurrence is glued to more word, or part of a longer run of capitalised words.
 
-    A capitalised word right before it may be a title ("Miss Brooke"), a common word, or the first
+    A capitalised word right before it may be a title ("Miss Brooke"), a common word, a Roman numeral
+    (a heading's, "II. BIDDY"), or the first
     word of a sentence that is no name of the book ("Poor Jo"); one right after it only a common word.
     """
     if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
@@ -208,7 +213,7 @@ def _stands_alone(text: str, start: int, end: int, words: BookWords, names: dict
     if before is None or not before.group(1)[0].isupper():
         return True
     word = before.group(1)
-    if word.lower() in TITLES or words.is_common(word):
+    if word.lower() in TITLES or words.is_common(word) or _ROMAN.fullmatch(word):
         return True
     return _sentence_start(text, start - len(before.group())) and word not in names
 
