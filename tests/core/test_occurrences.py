@@ -82,3 +82,8 @@ def test_a_name_is_found_in_capitals_in_a_heading():
     text = "CHAPTER II. BIDDY AND MR. WOPSLE\n\nBiddy came, and Wopsle. WILL you? Will came."
     mentions = [mention(text, "Biddy"), mention(text, "Wopsle"), mention(text, "Will")]
     assert [m for _, m, _ in found(text, *mentions)] == ["BIDDY", "WOPSLE", "Biddy", "Wopsle", "Will"]
+
+
+def test_a_lone_title_or_form_of_address_is_only_the_models():
+    text = "The King’s men and his Majesty came. The King rode. His Majesty smiled."
+    assert len(found(text, mention(text, "King’s"), mention(text, "Majesty"))) == 2

@@ -13,6 +13,8 @@ is taken only where it can be nothing else than that name:
 - not part of a longer capitalised run ("Union Jack", "New London Inn",
   "Newgate-street"): a capitalised word glued before or after it must be a
   title ("Miss Brooke") or a word the book writes as a common word;
+- not a lone title or form of address ("King", "Majesty"), nor a name said in
+  oaths ("God", "Heaven"): those keep only the mentions the model made;
 - for a one-word name, not a word the book uses as a common word ("Will",
   "Hope", "May": see :mod:`~glossary_tui.core.entities.book_words`), and not
   at the start of a sentence if the book ever writes it in lowercase.
@@ -39,6 +41,11 @@ from glossary_tui.core.extraction.mentions import Mention
 FOUND_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "ORG"})
 #: Names said in oaths and exclamations ("my God!", "thank Heaven", "mon Dieu"): only the model's mentions count.
 OATHS = frozenset({"God", "Lord", "Heaven", "Heavens", "Providence", "Dieu", "Gott"})
+#: Words said to or of a person in place of a name ("his Majesty", "Your Excellency"): only the model's mentions
+#: count, as for a lone title ("the King's", "the Pope").
+FORMS_OF_ADDRESS = frozenset(
+    {"Majesty", "Highness", "Excellency", "Lordship", "Ladyship", "Magnificence", "Eminence", "Holiness", "Reverence"}
+)
 #: Labels of one-off spans that give way to a name of the book inside them ("You and Florence" as a work).
 CONTAINER_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "EVENT"})
 #: Share of a spelling's mentions that must carry one label for its occurrences to take it.
@@ -136,7 +143,7 @@ def _names(mentions: Sequence[Mention]) -> dict[str, str]:
     names = {}
     for spelling, counts in labels.items():
         label, count = counts.most_common(1)[0]
-        if spelling in OATHS:
+        if spelling in OATHS or spelling.lower() in TITLES or spelling in FORMS_OF_ADDRESS:
             continue
         if count >= LABEL_AGREEMENT * counts.total():
             names[spelling] = label
