@@ -87,3 +87,9 @@ def test_a_name_is_found_in_capitals_in_a_heading():
 def test_a_lone_title_or_form_of_address_is_only_the_models():
     text = "The King’s men and his Majesty came. The King rode. His Majesty smiled."
     assert len(found(text, mention(text, "King’s"), mention(text, "Majesty"))) == 2
+
+
+def test_a_capitalised_word_before_the_name_inside_a_sentence_is_part_of_a_longer_name():
+    text = "Bailey spoke. He was tried at the Old Bailey. Poor Bailey! It was Old Bailey."
+    starts = [start for start, _, _ in found(text, mention(text, "Bailey"))]
+    assert starts == [0, text.index("Bailey!")]

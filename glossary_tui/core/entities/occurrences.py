@@ -203,9 +203,10 @@ def _in_ranges(offset: int, ranges: tuple[tuple[int, int], ...]) -> bool:
 def _stands_alone(text: str, start: int, end: int, words: BookWords, names: dict[str, str]) -> bool:
     """True unless the occurrence is glued to more word, or part of a longer run of capitalised words.
 
-    A capitalised word right before it may be a title ("Miss Brooke"), a common word, a Roman numeral
-    (a heading's, "II. BIDDY"), or the first
-    word of a sentence that is no name of the book ("Poor Jo"); one right after it only a common word.
+    A capitalised word right before it may be a title ("Miss Brooke"), a Roman numeral or common word in a
+    heading's capitals ("II. BIDDY", "WRITING BIDDY"), or the first word of a sentence that is no name of the
+    book ("Poor Jo"); inside a sentence it is part of the name ("the Old Bailey"). One right after it may only
+    be a common word.
     """
     if start and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
         return False
@@ -220,7 +221,7 @@ def _stands_alone(text: str, start: int, end: int, words: BookWords, names: dict
     if before is None or not before.group(1)[0].isupper():
         return True
     word = before.group(1)
-    if word.lower() in TITLES or words.is_common(word) or _ROMAN.fullmatch(word):
+    if word.lower() in TITLES or _ROMAN.fullmatch(word) or (word.isupper() and words.is_common(word)):
         return True
     return _sentence_start(text, start - len(before.group())) and word not in names
 
