@@ -1,5 +1,6 @@
 """A confirmed name found at the occurrences the model left untagged, and only where it can be nothing else."""
 
+from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -93,3 +94,9 @@ def test_a_capitalised_word_before_the_name_inside_a_sentence_is_part_of_a_longe
     text = "Bailey spoke. He was tried at the Old Bailey. Poor Bailey! It was Old Bailey."
     starts = [start for start, _, _ in found(text, mention(text, "Bailey"))]
     assert starts == [0, text.index("Bailey!")]
+
+
+def test_the_mention_stages_find_the_untagged_occurrences_before_grouping():
+    text = "Drummle sulked. Startop laughed at Drummle, and Drummle’s face fell."
+    entities = build_entities([mention(text, "Drummle"), mention(text, "Startop")], text)
+    assert {(e.name, e.count) for e in entities} == {("Drummle", 3), ("Startop", 1)}

@@ -1,5 +1,6 @@
 """Names the labelling dropped are kept when their form makes them names: given names, titled names."""
 
+from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.entities.real_names import keep_given_names
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -35,3 +36,10 @@ def test_what_the_labelling_kept_or_split_is_left_as_it_is():
     text = "to Moscow Pierre was handed a letter"
     split = [mention(text, "Moscow", "GPE"), mention(text, "Pierre")]
     assert kept(text, [mention(text, "Moscow Pierre")], split) == [("Moscow", "GPE"), ("Pierre", "PERSON")]
+
+
+def test_the_mention_stages_keep_a_given_name_the_labelling_dropped():
+    # Over 5,000 characters, so the labelling decides; "Harry" is seen once, with no cue: a given name all the same.
+    text = "The rain fell on the moor and the wind rose. " * 120 + "Then Harry came in."
+    entities = build_entities([mention(text, "Harry", "ORG")], text)
+    assert [(e.name, e.label) for e in entities] == [("Harry", "PERSON")]
