@@ -2,8 +2,9 @@
 
 import re
 
-from glossary_tui.core.entities.class_nouns import drop_class_nouns
+from glossary_tui.core.entities.class_nouns import drop_class_nouns, drop_lone_dictionary_words
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.entities.names import surname_share
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -45,3 +46,41 @@ def test_build_entities_lists_no_common_noun():
     text = "Pip met a Finch of the Grove. Pip laughed."
     mentions = [*mentions_of(text, "Pip"), *mentions_of(text, "Finch"), *mentions_of(text, "Grove", "ORG")]
     assert [e.name for e in build_entities(mentions, text)] == ["Pip", "Grove"]
+
+
+def lone(text: str, *spans: tuple[str, str]) -> list[str]:
+    mentions = []
+    for span, label in spans:
+        start = text.index(span)
+        mentions.append(Mention(start, start + len(span), span, label))
+    return [m.text for m in drop_lone_dictionary_words(mentions, text)]
+
+
+def test_a_common_word_said_once_is_no_name():
+    text = "“Hush!” said Estella. Behold the marshes."
+    assert lone(text, ("Hush", "PERSON"), ("Behold", "ORG"), ("Estella", "PERSON")) == ["Estella"]
+
+
+def test_a_common_word_said_twice_or_with_a_title_stays():
+    text = "Mr. Hush came; Thorn came, and Thorn left."
+    mentions = [Mention(m.start(), m.end(), m.group(), "PERSON") for m in re.finditer(r"Hush|Thorn", text)]
+    assert [m.text for m in drop_lone_dictionary_words(mentions, text)] == ["Hush", "Thorn", "Thorn"]
+
+
+def test_a_census_surname_a_given_name_or_a_place_stays_though_the_dictionary_has_it():
+    text = "Crane met Hope in China."
+    assert lone(text, ("Crane", "PERSON"), ("Hope", "PERSON"), ("China", "GPE")) == ["Crane", "Hope", "China"]
+
+
+def test_a_word_of_a_longer_name_stays():
+    text = "Nicolo wrote it. Nicolo Machiavelli signed."
+    assert lone(text, ("Nicolo", "PERSON"), ("Nicolo Machiavelli", "PERSON")) == ["Nicolo", "Nicolo Machiavelli"]
+
+
+def test_the_census_tells_surnames():
+    assert surname_share("smith") > 1 > surname_share("crane") > 0 == surname_share("hush")
+
+
+def test_an_acronym_is_no_common_word():
+    text = "The UN met."
+    assert lone(text, ("UN", "ORG")) == ["UN"]

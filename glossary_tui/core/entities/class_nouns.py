@@ -11,6 +11,16 @@ times among a thousand mentions of Napoleon.
 
 A place before a lowercase noun is a place said as an adjective ("a London
 practice", "an Arizona cave"): still the place, so that use is not counted.
+
+A word the model tags once in the whole text and that an English dictionary
+has in lowercase is a common word capitalised at a sentence start, in a cry or
+for emphasis ("Hush", "Behold", "Marry", "Appearance", "Death"): a name is
+seldom said only once, and a common word that is a name ("Crane", "Hope",
+"Temple") is a surname or given name of the census, which stays, and so
+does a place (the dictionary has "china" and "surrey" too). The
+dictionary is Webster's Second (the ``english-words`` package); a book's own
+common words are :mod:`~glossary_tui.core.entities.book_words`' job, this is for
+texts too short to tell them (an article, a short story).
 """
 
 from __future__ import annotations
@@ -18,8 +28,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
-from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.entities.names import given_name_share, name_key, spelling_key, surname_share, title_before
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels of the mentions looked at.
@@ -37,6 +48,11 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([A-Za-z]+)[ \t]*\n?[ \t]*$")
 _LOWERCASE_AFTER = re.compile(r"[ \t]*\n?[ \t]*[a-z]")
 #: How far back the word before a mention is looked for.
 _REACH = 16
+#: Share (in percent) of the census's people with a surname for a dictionary word to count as one ("Crane" 0.014).
+SURNAME_SHARE = 0.005
+#: Share (in percent) of the census's people with a given name for a dictionary word to count as one ("Hope").
+GIVEN_NAME_SHARE = 0.01
+_ONE_WORD = re.compile(r"([^\W\d_]+)(?:['’]s?)?")
 
 
 def drop_class_nouns(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -60,3 +76,42 @@ def _is_class_use(mention: Mention, text: str) -> bool:
     if before is None or before.group(1).lower() not in INDEFINITE:
         return False
     return not (mention.label in PLACE_LABELS and _LOWERCASE_AFTER.match(text, mention.end))
+
+
+def drop_lone_dictionary_words(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions`` without those of a one-word name said once, untitled, that is a common English word.
+
+    Places stay: the dictionary has many places in lowercase ("china", "surrey", "soho"); and so does a word of
+    a longer name of the text ("NICOLO" of "Nicolo Machiavelli")."""
+    counts = Counter(name_key(mention.text) for mention in mentions if mention.label in NAME_LABELS)
+    name_words = {word for key in counts if " " in key for word in key.split()}
+    return [
+        mention
+        for mention in mentions
+        if mention.label not in NAME_LABELS
+        or mention.label in PLACE_LABELS
+        or counts[key := name_key(mention.text)] > 1
+        or key in name_words
+        or not _is_common_word(mention.text)
+        or title_before(text, mention.start)[0]
+    ]
+
+
+def _is_common_word(name: str) -> bool:
+    """True if ``name`` is one capitalised word (capitals only are an acronym or a heading: "UN") that the
+    dictionary has in lowercase and the census has as no name."""
+    match = _ONE_WORD.fullmatch(name)
+    if match is None or not match.group(1).istitle():
+        return False
+    word = match.group(1).lower()
+    if word not in _dictionary():
+        return False
+    return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The lowercase words of Webster's Second (235,000 words; its capitalised entries are names)."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"]))
