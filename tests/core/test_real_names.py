@@ -43,3 +43,14 @@ def test_the_mention_stages_keep_a_given_name_the_labelling_dropped():
     text = "The rain fell on the moor and the wind rose. " * 120 + "Then Harry came in."
     entities = build_entities([mention(text, "Harry", "ORG")], text)
     assert [(e.name, e.label) for e in entities] == [("Harry", "PERSON")]
+
+
+def test_a_place_the_model_named_is_kept_when_it_is_a_known_place():
+    text = "They left Vienna for Lynchburg and the Zembla of dreams."
+    cleaned = [mention(text, "Vienna", "GPE"), mention(text, "Lynchburg", "GPE"), mention(text, "Zembla", "GPE")]
+    assert kept(text, cleaned, []) == [("Vienna", "GPE"), ("Lynchburg", "GPE")]
+
+
+def test_a_known_place_the_model_called_a_person_is_not_kept():
+    text = "Paris smiled at Helen."
+    assert kept(text, [mention(text, "Paris", "PERSON")], []) == []
