@@ -16,8 +16,9 @@ A word the model tags once in the whole text and that an English dictionary
 has in lowercase is a common word capitalised at a sentence start, in a cry or
 for emphasis ("Hush", "Behold", "Marry", "Appearance", "Death"): a name is
 seldom said only once, and a common word that is a name ("Crane", "Hope",
-"Temple") is a surname or given name of the census, which stays, and so
-does a place (the dictionary has "china" and "surrey" too). The
+"Temple") is a surname or given name of the census, which stays. Only people
+are looked at: places ("china", "surrey") and institutions ("Parliament")
+are often dictionary words. The
 dictionary is Webster's Second (the ``english-words`` package); a book's own
 common words are :mod:`~glossary_tui.core.entities.book_words`' job, this is for
 texts too short to tell them (an article, a short story).
@@ -79,17 +80,17 @@ def _is_class_use(mention: Mention, text: str) -> bool:
 
 
 def drop_lone_dictionary_words(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    """``mentions`` without those of a one-word name said once, untitled, that is a common English word.
+    """``mentions`` without those of a one-word person's name said once, untitled, that is a common English word.
 
-    Places stay: the dictionary has many places in lowercase ("china", "surrey", "soho"); and so does a word of
-    a longer name of the text ("NICOLO" of "Nicolo Machiavelli")."""
+    Only people: the dictionary has many places in lowercase ("china", "surrey", "soho"), and an institution
+    is often a common word ("Parliament", "the Senate"). A word of a longer name of the text stays ("Nicolo" of
+    "Nicolo Machiavelli")."""
     counts = Counter(name_key(mention.text) for mention in mentions if mention.label in NAME_LABELS)
     name_words = {word for key in counts if " " in key for word in key.split()}
     return [
         mention
         for mention in mentions
-        if mention.label not in NAME_LABELS
-        or mention.label in PLACE_LABELS
+        if mention.label != "PERSON"
         or counts[key := name_key(mention.text)] > 1
         or key in name_words
         or not _is_common_word(mention.text)
@@ -99,19 +100,20 @@ def drop_lone_dictionary_words(mentions: Sequence[Mention], text: str) -> list[M
 
 def _is_common_word(name: str) -> bool:
     """True if ``name`` is one capitalised word (capitals only are an acronym or a heading: "UN") that the
-    dictionary has in lowercase and the census has as no name."""
+    dictionary has in lowercase and not capitalised ("napoleon" is a pastry, "Napoleon" an emperor), and the
+    census has as no name."""
     match = _ONE_WORD.fullmatch(name)
     if match is None or not match.group(1).istitle():
         return False
     word = match.group(1).lower()
-    if word not in _dictionary():
+    if word not in _dictionary() or match.group(1) in _dictionary():
         return False
     return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
 
 
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
-    """The lowercase words of Webster's Second (235,000 words; its capitalised entries are names)."""
+    """The words of Webster's Second (235,000; its capitalised entries are names)."""
     from english_words import get_english_words_set
 
     return frozenset(get_english_words_set(["web2"]))
