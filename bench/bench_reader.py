@@ -12,6 +12,13 @@
    mention, next entity, a filter keystroke (typing entity names); and a
    re-wrap after a resize. The same actions on the sample article are the baseline.
 5. Memory: resident size of the process with the book open, extraction done.
+6. Wrapping the book alone (CPU, median of ``--repeat``): reflowing its
+   hard-wrapped paragraphs (once per document), and wrapping it at 100 and
+   140 columns, reflowed (what the reader does) and as written (before reflow).
+7. Mid-sized text (a 150,000-character slice of the book: one process, under
+   the parallel threshold), empty cache: first entities on screen (Pilot);
+   and quitting mid-extraction (``q`` a second after the first entities are
+   listed, in a pseudo-terminal, until the process is gone). The book too.
 """
 
 from __future__ import annotations
@@ -60,6 +67,40 @@ def first_frame_seconds(book: Path, marker: bytes, environment: dict[str, str]) 
         try:
             process.wait(timeout=20)
         except subprocess.TimeoutExpired:
+            process.kill()
+        os.close(leader)
+
+
+def quit_seconds(book: Path, marker: bytes, environment: dict[str, str], after: float = 1.0) -> float:
+    """Start the reader on ``book``; ``after`` seconds past ``marker`` press ``q``: seconds until it is gone."""
+    command = [str(Path(sys.executable).with_name("glossary-tui")), str(book)]
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=environment,
+                               close_fds=True)  # fmt: skip
+    os.close(follower)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([leader], [], [], 30)
+            if not ready:
+                raise RuntimeError("no first frame within 30 s")
+            seen = (seen + os.read(leader, 65536))[-200_000:]
+        deadline = time.perf_counter() + after
+        while time.perf_counter() < deadline:  # keep reading, or the reader blocks on a full terminal
+            if select.select([leader], [], [], 0.05)[0]:
+                os.read(leader, 65536)
+        os.write(leader, b"q")
+        started = time.perf_counter()
+        while process.poll() is None:
+            if select.select([leader], [], [], 0.01)[0]:
+                try:
+                    os.read(leader, 65536)
+                except OSError:
+                    break
+        process.wait(timeout=60)
+        return time.perf_counter() - started
+    finally:
+        if process.poll() is None:
             process.kill()
         os.close(leader)
 
@@ -151,6 +192,26 @@ async def until_entities(path: Path, cache: Path, store_path: Path, everything: 
         return time.perf_counter() - started
 
 
+def wrapping(book: Path, repeat: int) -> dict[str, list[float]]:
+    """CPU seconds to reflow ``book`` and to wrap it, reflowed and as written, at two widths."""
+    from glossary_tui.ui.reflow import reflow
+    from glossary_tui.ui.text_layout import TextLayout
+
+    text = read_document(book).text
+    times: dict[str, list[float]] = {"reflow": [], "wrap reflowed": [], "wrap as written": []}
+    shown = reflow(text)
+    for _ in range(repeat):
+        started = time.process_time()
+        reflow(text)
+        times["reflow"].append(time.process_time() - started)
+        for name, wrapped in (("wrap reflowed", shown), ("wrap as written", text)):
+            started = time.process_time()
+            TextLayout(wrapped, 100)
+            TextLayout(wrapped, 140)
+            times[name].append((time.process_time() - started) / 2)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--book", type=Path, default=DEFAULT_BOOK)
@@ -190,6 +251,26 @@ def main() -> None:
             f"sample {summary(sample_times[action])}   x{ratio:.2f}"
         )
     print(f"5. resident memory with the book open, extraction done: {book_times['resident MB'][0]:.0f} MB")
+    wraps = wrapping(book, args.repeat)
+    print(f"6. wrapping the book, CPU ({args.repeat} runs each):")
+    for name in ("reflow", "wrap reflowed", "wrap as written"):
+        print(f"   {name:<22} {summary(wraps[name])}")
+    middle = work / "middle.txt"
+    text = read_document(book).text
+    middle.write_text(text[len(text) // 10 : len(text) // 10 + 150_000], encoding="utf-8")
+    firsts = [asyncio.run(until_entities(middle, work / f"middle-cache-{run}", work / "middle.json", everything=False))
+              for run in range(3)]  # fmt: skip
+    quits: dict[str, list[float]] = {}
+    for name, path in (("150,000 characters", middle), ("book", book)):
+        quits[name] = [
+            quit_seconds(
+                path, b"finding entities", {**environment, "GLOSSARY_TUI_CACHE": str(work / f"q-{name}-{run}")}
+            )
+            for run in range(3)
+        ]
+    print(f"7. 150,000 characters, empty cache: first entities on screen {summary(firsts)} after launch")
+    for name, samples in quits.items():
+        print(f"   quitting mid-extraction, {name:<18} {summary(samples)} from q to the process gone")
 
 
 if __name__ == "__main__":

@@ -13,5 +13,9 @@ class ModelError(GlossaryError):
     """A spaCy pipeline cannot be found or loaded."""
 
 
+class ExtractionError(GlossaryError):
+    """Extraction stopped part-way (a worker process died, say)."""
+
+
 class StoreError(GlossaryError):
     """The glossary file cannot be read, parsed or written."""

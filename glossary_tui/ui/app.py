@@ -8,12 +8,15 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
+from textual.worker import Worker, WorkerState
 
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.extraction.spacy_extractor import Extractor
 from glossary_tui.core.store.protocol import Store
 from glossary_tui.ui.commands import EntityCommands, GlossaryCommands
+from glossary_tui.ui.failures import describe_failure
 from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.reading_commands import ReadingCommands
 from glossary_tui.ui.screens.library import LibraryScreen
@@ -52,6 +55,29 @@ class GlossaryApp(App[None]):
             self._show_document(self.document)
         elif self.library is not None:
             self.push_screen(LibraryScreen(*self.library))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification, always as plain text.
+
+        Notifications quote entity names, notes and file paths, which may hold ``[/]`` or
+        ``[@click=…]``: as markup, one would end the app or run an action. ``markup`` is ignored.
+        """
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A document that could not be opened (or a position not restored) is said, never dropped."""
+        if event.state is WorkerState.ERROR:
+            title = "Cannot open" if event.worker.name == "_read" else "Reading position not restored"
+            self.notify(describe_failure(event.worker.error), title=title, severity="error", timeout=8)
 
     @on(OpenDocument)
     def _open_requested(self, message: OpenDocument) -> None:
@@ -108,10 +134,11 @@ class GlossaryApp(App[None]):
         try:
             if reader is not None:
                 reader.save_everything()
-        except (GlossaryError, OSError) as error:
+        except Exception as error:  # whatever it is, the reader must hear of it before the notes are lost
             if not self._unsaved_warning_shown:
                 self._unsaved_warning_shown = True
-                self.notify(f"Could not save: {error}. Press q again to quit anyway.", severity="error")
+                self.notify(f"Could not save: {describe_failure(error)}. Press q again to quit anyway.",
+                            severity="error")  # fmt: skip
                 return
         self.workers.cancel_all()
         self.exit()

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
 
 from glossary_tui.core.entities.companions import ReadingCompanions
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.pipeline import StreamProgress
 
 
 @dataclass
 class ExtractionProgress(Message):
-    """Extraction moved on: ``progress`` holds the mentions and entities found so far."""
+    """Extraction moved on: ``progress`` holds the mentions and entities found so far.
+
+    ``corrections_version`` is the version of the reader's corrections the entities were grouped under.
+    """
 
     progress: StreamProgress
+    corrections_version: int
 
     def can_replace(self, message: Message) -> bool:
         """A newer progress report carries everything an older one did."""
@@ -25,18 +31,22 @@ class ExtractionProgress(Message):
 
 @dataclass
 class EntitiesRebuilt(Message):
-    """The entities regrouped after a correction; ``focus`` names the entity to select, ``note`` what changed."""
+    """``mentions`` regrouped under version ``corrections_version`` of the reader's corrections."""
 
     entities: Sequence[Entity]
-    focus: str | None
-    note: str
+    mentions: tuple[Mention, ...]
+    corrections_version: int
 
 
 @dataclass
-class ExtractionFailed(Message):
-    """Extraction stopped with a one-line ``reason`` (a missing model, say)."""
+class CorrectionsChanged(Message):
+    """The stored corrections are now ``records``: ``added`` is the id of a new one (to undo), ``note`` says
+    what changed and ``focus`` names the entity to select once the list shows it."""
 
-    reason: str
+    records: list[dict[str, Any]]
+    added: int | None
+    focus: str | None
+    note: str
 
 
 @dataclass
@@ -50,7 +60,7 @@ class NoteLoaded(Message):
 
 @dataclass
 class StoreFailed(Message):
-    """Reading or writing the notes file failed: ``reason`` says why, in one line."""
+    """Writing to the glossary file failed: ``reason`` says why, in one line."""
 
     reason: str
 

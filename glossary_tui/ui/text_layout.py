@@ -83,19 +83,31 @@ class TextLayout:
         self.width = width = max(1, width)
         starts: list[int] = []
         ends: list[int] = []
-        # Most books are one-cell text throughout: then a line that fits is one row, with no per-line check.
+        add_start, add_end = starts.append, ends.append
+        # Most books are one-cell text throughout: then no line needs checking, and a line that fits is one row.
         all_single_cell = _SINGLE_CELL_TEXT.fullmatch(text) is not None
         offset = 0
         for line in text.split("\n"):
             length = len(line)
-            if length <= width and (all_single_cell or is_single_cell(line)):
-                starts.append(offset)
-                ends.append(offset + length)
+            if all_single_cell or is_single_cell(line):
+                # Greedy word wrap, inlined: a book has tens of thousands of paragraphs to wrap at each resize.
+                position = 0
+                while length - position > width:
+                    limit = position + width
+                    if line[limit] == " ":
+                        cut, resume = limit, limit + 1
+                    else:
+                        space = line.rfind(" ", position + 1, limit)
+                        cut, resume = (space, space + 1) if space > position else (limit, limit)
+                    add_start(offset + position)
+                    add_end(offset + cut)
+                    position = resume
+                add_start(offset + position)
+                add_end(offset + length)
             else:
-                wrap = _wrap_single_cell if all_single_cell or is_single_cell(line) else _wrap_cells
-                for start, end in wrap(line, offset, width):
-                    starts.append(start)
-                    ends.append(end)
+                for start, end in _wrap_cells(line, offset, width):
+                    add_start(start)
+                    add_end(end)
             offset += length + 1
         self.starts = starts
         self.ends = ends
@@ -112,52 +124,44 @@ class TextLayout:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
 
-def _wrap_single_cell(line: str, offset: int, width: int) -> Iterator[tuple[int, int]]:
-    """Greedy word wrap of a line whose characters are all one cell wide."""
-    position, length = 0, len(line)
-    while length - position > width:
-        limit = position + width
-        if line[limit] == " ":
-            cut, resume = limit, limit + 1
-        else:
-            space = line.rfind(" ", position + 1, limit)
-            cut, resume = (space, space + 1) if space > position else (limit, limit)
-        yield offset + position, offset + cut
-        position = resume
-    yield offset + position, offset + length
-
-
 def _wrap_cells(line: str, offset: int, width: int) -> Iterator[tuple[int, int]]:
     """Greedy word wrap measuring each character's cells (tabs, wide and hidden characters)."""
     row_start = 0
     column = 0
     last_space = -1
     for index, char in enumerate(line):
-        cells = TAB_SIZE - column % TAB_SIZE if char == "\t" else display_character(char)[1]
+        cells = _cells_at(char, column)
         if column + cells > width and index > row_start:
             if char == " ":
                 yield offset + row_start, offset + index
                 row_start, column, last_space = index + 1, 0, -1
                 continue
             if last_space > row_start:
+                # The word so far goes down to the next row, measured again from its start: a tab in it
+                # may widen there, so the word and this character may still not fit together.
                 yield offset + row_start, offset + last_space
                 row_start = last_space + 1
-            else:
+                column = _cells(line, row_start, index)
+                cells = _cells_at(char, column)
+            if column + cells > width and index > row_start:
                 yield offset + row_start, offset + index
-                row_start = index
-            column = _cells(line, row_start, index)
+                row_start, column = index, 0
+                cells = _cells_at(char, column)
             last_space = -1
-            if char == "\t":
-                cells = TAB_SIZE - column % TAB_SIZE
         if char == " ":
             last_space = index
         column += cells
     yield offset + row_start, offset + len(line)
 
 
+def _cells_at(char: str, column: int) -> int:
+    """Cells ``char`` takes when shown at ``column``."""
+    return TAB_SIZE - column % TAB_SIZE if char == "\t" else display_character(char)[1]
+
+
 def _cells(line: str, start: int, end: int) -> int:
     """Cells taken by ``line[start:end]`` shown from column 0."""
     column = 0
     for char in line[start:end]:
-        column += TAB_SIZE - column % TAB_SIZE if char == "\t" else display_character(char)[1]
+        column += _cells_at(char, column)
     return column

@@ -1,13 +1,19 @@
 """The spaCy engine on real text: offsets, chunk borders, processes, progress and cancellation."""
 
+import multiprocessing
+import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from glossary_tui.core.documents.document import read_document
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.errors import ExtractionError
+from glossary_tui.core.extraction import spacy_extractor
 from glossary_tui.core.extraction.chunking import chunk_spans
 from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor, extract_mentions
 from tests.shared_data import require_shared
@@ -66,8 +72,60 @@ def test_progress_reaches_the_whole_text(extractor, sample):
 
 def test_cancellation_stops_early(extractor, sample):
     text = "\n\n".join([sample.text] * 40)
-    chunks = list(extractor.extract(text, should_cancel=lambda: True))
+    chunks = []
+    for chunk in extractor.extract(text, should_cancel=lambda: bool(chunks)):
+        chunks.append(chunk)
     assert len(chunks) == 1 and chunks[0].end < len(text)
+
+
+def test_stopping_while_the_pipeline_loads_does_not_wait_for_it(monkeypatch, sample):
+    loading = threading.Event()
+    loaded = threading.Event()
+
+    def slow_load(name):
+        loading.set()
+        loaded.wait(10)  # the old code waited here, then failed
+        raise AssertionError("never used")
+
+    monkeypatch.setattr(spacy_extractor, "load_ner_pipeline", slow_load)
+    extractor = SpacyExtractor(n_process=1)
+    stop = threading.Event()
+    chunks = extractor.extract(sample.text, should_cancel=stop.is_set)
+    stopping = threading.Timer(0, lambda: loading.wait() and stop.set())
+    stopping.start()
+    assert list(chunks) == []  # returned while the pipeline was still loading
+    assert not loaded.is_set()
+    loaded.set()
+    stopping.join()
+
+
+def test_results_stream_chunk_by_chunk_not_after_the_whole_text(extractor, sample):
+    # A mid-sized text in one process: spaCy must not take every chunk before the first result comes back.
+    text = "\n\n".join([sample.text] * 40)
+    spans = chunk_spans(text)
+    handed = []
+
+    def spans_as_asked():
+        for span in spans:
+            handed.append(span)
+            yield span
+
+    chunks = extractor.extract_spans(text, spans_as_asked())
+    first = next(chunks)
+    assert first.start == 0 and len(spans) > 20
+    assert len(handed) <= 4, "the first result comes after a few chunks, not the whole text"
+    assert sum(1 for _ in chunks) == len(spans) - 1
+
+
+def test_a_worker_process_killed_mid_way_is_a_one_line_error(sample):
+    text = "\n\n".join([sample.text] * 40)
+    chunks = SpacyExtractor(n_process=2).extract(text)
+    next(chunks)
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)
+    with pytest.raises(ExtractionError, match="stopped unexpectedly"):
+        for _ in chunks:
+            pass
 
 
 STOP_EARLY_AND_EXIT = """

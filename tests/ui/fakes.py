@@ -27,15 +27,25 @@ class FakeExtractor:
 
     ``gate``, when given, is a semaphore acquired before each chunk, so a test
     can let a number of chunks through and look at the screen mid-way.
+    ``failure``, when given, is raised instead of chunk number ``fail_after``.
     """
 
     info = ModelInfo("fake_model", "1.0")
     settings = ""
 
-    def __init__(self, names: dict[str, str], gate: threading.Semaphore | None = None, chunk_size: int = 3000) -> None:
+    def __init__(
+        self,
+        names: dict[str, str],
+        gate: threading.Semaphore | None = None,
+        chunk_size: int = 3000,
+        failure: Exception | None = None,
+        fail_after: int = 0,
+    ) -> None:
         self.names = names
         self.gate = gate
         self.chunk_size = chunk_size
+        self.failure = failure
+        self.fail_after = fail_after
         self.calls = 0
         alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
         self._pattern = re.compile(rf"\b(?:{alternatives})\b")
@@ -49,7 +59,9 @@ class FakeExtractor:
     ) -> Iterator[ExtractedChunk]:
         """Yield one chunk per piece of the text, in text order."""
         self.calls += 1
-        for start, end in chunk_spans(text, target=self.chunk_size, maximum=self.chunk_size * 4):
+        for number, (start, end) in enumerate(chunk_spans(text, target=self.chunk_size, maximum=self.chunk_size * 4)):
+            if self.failure is not None and number == self.fail_after:
+                raise self.failure
             while self.gate is not None and not self.gate.acquire(timeout=0.02):
                 if should_cancel is not None and should_cancel():
                     return
@@ -131,6 +143,24 @@ class MemoryStore:
         pass
 
 
-def _conforms(extractor: FakeExtractor, store: MemoryStore) -> tuple[Extractor, Store]:
+@dataclass
+class FailingStore(MemoryStore):
+    """A :class:`MemoryStore` whose methods named in ``failures`` raise the exception given there."""
+
+    failures: dict[str, Exception] = field(default_factory=dict)
+
+    def __getattribute__(self, name: str) -> Any:
+        failures = object.__getattribute__(self, "failures")
+        if name in failures:
+            failure = failures[name]
+
+            def fail(*args: Any, **kwargs: Any) -> Any:
+                raise failure
+
+            return fail
+        return object.__getattribute__(self, name)
+
+
+def _conforms(extractor: FakeExtractor, store: MemoryStore, failing: FailingStore) -> tuple[Extractor, Store, Store]:
     """Never called: mypy checks here that the fakes follow the product's protocols."""
-    return extractor, store
+    return extractor, store, failing

@@ -24,7 +24,7 @@ BOOK = "\n\n".join(
         "CHAPTER II",
         "In Moscow the Rostovs were celebrating, and Pierre wrote in his diary.",
         *[FILLER] * 30,
-        "The Emperor and Napoleon met at Tilsit, and Anna Pavlovna spoke of nothing else.",
+        "Napoleon met the Emperor at Tilsit, and Anna Pavlovna spoke of nothing else.",
     ]
 )
 

@@ -10,7 +10,7 @@ from glossary_tui.core.store.glossary_store import open_store
 from glossary_tui.ui.app import GlossaryApp
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import NAMES, settle, small_text
+from tests.ui.support import NAMES, choose_in_palette, settle, small_text
 
 
 @pytest.fixture
@@ -103,3 +103,18 @@ async def test_add_a_missed_entity_from_a_phrase_and_find_it_in_the_next_documen
     async with later.run_test(size=(120, 40)) as pilot:
         await settle(later, pilot)
         assert [(e.name, e.label) for e in later.screen.entities] == [("Salon", "FAC")]
+
+
+async def test_a_hidden_entity_chosen_in_the_palette_is_shown_without_failing(db):
+    # Found by the monkey test: the list leaves hidden entities out, and moving its cursor there raised.
+    app = reader(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await select(app, pilot, "Anna Pavlovna")
+        await pilot.press("x")
+        await settle(app, pilot)
+        await select(app, pilot, "Pierre")
+        await choose_in_palette(pilot, "anna pav", "Anna Pavlovna")
+        await settle(app, pilot)
+        assert app.is_running
+        assert app.screen.selected.name == "Anna Pavlovna"

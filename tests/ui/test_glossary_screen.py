@@ -10,7 +10,7 @@ from glossary_tui.ui.screens.glossary import GlossaryScreen
 from glossary_tui.ui.screens.library import LibraryScreen
 from glossary_tui.ui.screens.reader import ReaderScreen
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import NAMES, settle, small_text
+from tests.ui.support import NAMES, choose_in_palette, settle, small_text
 
 
 def write_books(tmp_path):
@@ -84,9 +84,7 @@ async def test_export_from_the_palette_writes_the_glossary(tmp_path, monkeypatch
     app = GlossaryApp(Document.from_text(small_text()), FakeExtractor(NAMES), store)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p", *"export the glossary as markdown")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "export the glossary as markdown", "markdown")
         await settle(app, pilot)
     written = list((tmp_path / "docs").glob("glossary-*.md"))
     assert written and "a note [b]x[/b]" in written[0].read_text(encoding="utf-8")

@@ -23,7 +23,7 @@ READABLE = {
     "nul bytes": b"Pierre\x00went to Moscow.",
     "invalid utf-8": b"Pierre \xff\xfe went to Moscow \xc3.",
     "windows-1252": b"Caf\xe9 in Moscow \x96 Pierre\x92s \x93friend\x94.",
-    "long line": b"Moscow " + b"x" * 200_000 + b" Pierre",
+    "long line": b"Pierre went to Moscow. " + b"x" * 200_000 + b" Pierre said so.",
     "markup": b"[bold]Pierre[/] [@click=app.quit]x[/] in Moscow [/]",
     "ansi and c1": b"\x1b[31mPierre\x1b[0m \x9b2J in Moscow \x07",
     "bidi and zero width": "Pierre \u202eevil\u202c in\u200b Moscow".encode(),
@@ -65,3 +65,19 @@ async def test_hostile_text_opens_with_valid_highlights_and_nothing_unsafe_on_sc
         article = reader.query_one(ArticleView)
         shown = "".join(article.render_line(y).text for y in range(article.scrollable_content_region.height))
         assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u202e\u202c" for c in shown)
+
+
+async def test_notifications_show_names_literally():
+    """A name with markup in a notification: shown as written, never parsed (it ended the app)."""
+    from textual.widgets._toast import Toast
+
+    app = GlossaryApp(Document.from_text(small_text()), FakeExtractor(NAMES), MemoryStore())
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Pierre"))
+        await settle(app, pilot)
+        await pilot.press("R", *["backspace"] * 6, *"x[/] [@click=app.quit]y[/]", "enter")
+        await settle(app, pilot)
+        assert app.is_running
+        shown = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "rename Pierre to x[/] [@click=app.quit]y[/]" in shown

@@ -9,7 +9,7 @@ from glossary_tui.ui.widgets.article_view import ArticleView
 from glossary_tui.ui.widgets.entity_browser import EntityBrowser, EntityList
 from glossary_tui.ui.widgets.entity_detail import EntityDetail
 from tests.ui.fakes import FakeExtractor
-from tests.ui.support import NAMES, settle, small_text
+from tests.ui.support import NAMES, choose_in_palette, settle, small_text, wait_until
 
 
 def screen_text(app) -> list[str]:
@@ -60,8 +60,7 @@ async def test_entities_appear_while_extraction_runs_and_quit_leaves_at_once(mak
     app = make_app(text=small_text(40), extractor=extractor)
     async with app.run_test(size=(120, 40)) as pilot:
         gate.release(3)  # three chunks through, the rest held
-        while not app.screen.entities:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.screen.entities, "the first entities")
         partial = app.screen.entities
         assert partial, "entities should appear before extraction ends"
         assert "Napoleon" not in {e.name for e in partial}
@@ -177,11 +176,12 @@ async def test_note_saved_after_idle_typing_and_on_quit(make_app, store):
         await settle(app, pilot)
         app.screen.go_to_entity(next(e.id for e in app.screen.entities if e.name == "Moscow"))
         await settle(app, pilot)
+        app.screen.note_idle_seconds = 0.5
         await pilot.press("e", *"old capital")
         assert ("GPE", "moscow") not in store.notes
-        await pilot.pause(1.3)  # idle for longer than the autosave delay
-        await settle(app, pilot)
+        await wait_until(pilot, lambda: ("GPE", "moscow") in store.notes, "the note saved once typing rests")
         assert store.notes[("GPE", "moscow")] == "old capital"
+        assert store.saves == 1, "saved once for the whole phrase, not once per key"
         await pilot.press(*" of Russia")
         await pilot.press("ctrl+c")
     assert store.notes[("GPE", "moscow")] == "old capital of Russia"
@@ -221,9 +221,7 @@ async def test_palette_goes_to_an_entity(make_app):
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        await pilot.press("ctrl+p", *"napoleon")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await choose_in_palette(pilot, "napoleon", "Napoleon")
         await pilot.pause()
         assert app.screen.selected.name == "Napoleon"
 
@@ -275,7 +273,8 @@ async def test_names_differing_only_in_case_are_one_entry(make_app):
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         shown = app.screen.query_one(EntityBrowser).shown_entities()
-        assert sorted((e.name, e.aliases) for e in shown) == [("NAPOLEON", ("Napoleon",)), ("Pierre", ())]
+        # Named as written in running text; the heading's capitals are an alias.
+        assert sorted((e.name, e.aliases) for e in shown) == [("Napoleon", ("NAPOLEON",)), ("Pierre", ())]
 
 
 async def test_list_follows_the_reader_while_entities_arrive(make_app):
@@ -283,8 +282,7 @@ async def test_list_follows_the_reader_while_entities_arrive(make_app):
     app = make_app(text=small_text(30), extractor=FakeExtractor(NAMES, gate=gate, chunk_size=60))
     async with app.run_test(size=(120, 40)) as pilot:
         gate.release(1)
-        while not app.screen.entities:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: app.screen.entities, "the first entities")
         browser = app.screen.query_one(EntityBrowser)
         gate.release(100)
         await settle(app, pilot)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -18,6 +18,8 @@ texts = st.text(
 
 @settings(max_examples=150, deadline=None)
 @given(raw=texts)
+@example(raw="000000\U00020000\x08\t0000")  # a word carried to the next row with a tab that widens there
+@example(raw="0 0000\t")
 def test_rows_cover_the_text_and_fit_the_width(raw):
     text = normalise_text(raw)
     for width in WIDTHS:
@@ -47,6 +49,13 @@ def test_tabs_expand_to_tab_stops_and_map_back_to_their_offset():
 def test_wide_characters_wrap_by_cells():
     layout = TextLayout("日本語のテキスト", 6)
     assert [layout.row_span(r) for r in range(len(layout))] == [(0, 3), (3, 6), (6, 8)]
+
+
+def test_a_word_carried_to_the_next_row_is_measured_again_with_the_character_that_did_not_fit():
+    # "\t000" is 7 cells from a row's start (the tab takes 4 there, 1 where it was): the next "0" does not fit.
+    text = "000000日 \t0000"
+    layout = TextLayout(text, 7)
+    assert [text[slice(*layout.row_span(r))] for r in range(len(layout))] == ["000000", "日", "\t000", "0"]
 
 
 def test_words_wrap_at_spaces_and_long_words_are_cut():

@@ -14,11 +14,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from glossary_tui.core.entities.names import fold
-from glossary_tui.core.errors import GlossaryError
 from glossary_tui.core.store.protocol import Store
 from glossary_tui.core.store.records import GlossaryEntry
+from glossary_tui.ui.failures import describe_failure
 from glossary_tui.ui.messages import OpenDocument
 from glossary_tui.ui.text_layout import display_text
 
@@ -65,12 +66,14 @@ class GlossaryScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _load(self) -> None:
-        try:
-            entries = self.store.entries()
-        except (GlossaryError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error")
-            return
-        self.post_message(self.Loaded(entries))
+        self.post_message(self.Loaded(self.store.entries()))
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The glossary could not be read: say why (the list stays empty)."""
+        if event.state is WorkerState.ERROR:
+            self.notify(describe_failure(event.worker.error), title="Reading the glossary failed",
+                        severity="error", timeout=10)  # fmt: skip
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:

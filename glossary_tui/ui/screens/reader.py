@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, ProgressBar, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from glossary_tui.core.documents.chapters import chapter_path, describe_location
 from glossary_tui.core.documents.document import Document
@@ -32,10 +32,11 @@ from glossary_tui.core.extraction.spacy_extractor import Extractor
 from glossary_tui.core.pipeline import DocumentEntities, StreamProgress, entities_of, record, stream
 from glossary_tui.core.store.exchange import write_export
 from glossary_tui.core.store.protocol import Store
+from glossary_tui.ui.failures import describe_failure
 from glossary_tui.ui.messages import (
     CompanionsReady,
+    CorrectionsChanged,
     EntitiesRebuilt,
-    ExtractionFailed,
     ExtractionProgress,
     NoteLoaded,
     SoFarEntities,
@@ -136,6 +137,18 @@ MOUSE = (
     ("wheel", "scrolls what is under the pointer"),
 )
 
+#: What each background job of the reader does, named in the message if it fails.
+JOBS = {
+    "run_extraction": "Finding entities",
+    "load_corrections": "Reading your corrections",
+    "_read_note": "Reading the note",
+    "_save_note": "Saving the note",
+    "_store_correction": "Saving the correction",
+    "_remove_correction": "Undoing the correction",
+    "_regroup": "Regrouping the entities",
+    "export_glossary": "Exporting the glossary",
+}
+
 
 class ReaderScreen(Screen[None]):
     """One document: read it, browse its entities, walk their mentions, write notes."""
@@ -159,10 +172,18 @@ class ReaderScreen(Screen[None]):
         self.selected: Entity | None = None
         self.mention_index: int | None = None
         self.mentions: tuple[Mention, ...] = ()
-        #: The reader's corrections, in the order made (read by the extraction thread).
+        #: The reader's corrections, in the order made.
         self.corrections: list[Correction] = []
         self._correction_ids: list[int] = []
+        #: ``(version, corrections)``, replaced whole at each change: what worker threads read.
+        self._corrections_state: tuple[int, list[Correction]] = (0, [])
+        #: Corrections stored one at a time, so each read of the store sees every earlier one.
+        self._corrections_lock = threading.Lock()
+        #: ``(corrections version, entity to select, what changed)`` to apply once the list shows that version.
+        self._outcomes: list[tuple[int, str | None, str]] = []
         self._undo_stack: list[int] = []
+        #: Seconds of idle typing after which a note is saved (tests shorten it).
+        self.note_idle_seconds = NOTE_IDLE_SECONDS
         self._pending_notes: dict[str, tuple[Entity, str]] = {}
         self._note_versions: dict[str, int] = {}
         self._note_lock = threading.Lock()
@@ -184,6 +205,11 @@ class ReaderScreen(Screen[None]):
         #: How many times spoiler-safe entities and companions were asked for: only the latest answer is shown.
         self._so_far_asked = 0
         self._companions_asked = 0
+        #: Running note saves and note reads: what each is about, for when it ends.
+        self._note_saves: dict[Worker[None], tuple[Entity, str, int]] = {}
+        self._note_reads: dict[Worker[None], Entity] = {}
+        #: Entities whose note failed to save and has not been saved since.
+        self._failed_notes: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -194,7 +220,7 @@ class ReaderScreen(Screen[None]):
             yield Static(id="status-text")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="body"):
-            yield ArticleView(self.document.text, id="article")
+            yield ArticleView(self.document.text, dimmed=self.document.boilerplate, id="article")
             with Vertical(id="side"):
                 yield EntityBrowser(len(self.document.text), id="browser")
                 yield EntityDetail(self.document.text, id="detail")
@@ -214,36 +240,42 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="extraction", exit_on_error=False)
     def run_extraction(self, article: ArticleView) -> None:
-        """Extract mentions in a thread, posting entities as they arrive (the part on screen first)."""
+        """Extract mentions in a thread, posting entities as they arrive (the part on screen first).
+
+        A failure ends the worker with an error, which :meth:`_worker_state_changed` reports.
+        """
         worker = get_current_worker()
         final: StreamProgress | None = None
-        try:
-            for progress in stream(
-                self.document,
-                self.extractor,
-                lambda: self.corrections,
-                should_cancel=lambda: worker.is_cancelled,
-                focus=lambda: article.focus_offset,
-            ):
-                final = progress
-                self.post_message(ExtractionProgress(progress))
-        except GlossaryError as error:
-            self.post_message(ExtractionFailed(str(error)))
+        used = self._corrections_state
+
+        def corrections() -> list[Correction]:
+            nonlocal used
+            used = self._corrections_state
+            return used[1]
+
+        for progress in stream(
+            self.document,
+            self.extractor,
+            corrections,
+            should_cancel=lambda: worker.is_cancelled,
+            focus=lambda: article.focus_offset,
+        ):
+            final = progress
+            self.post_message(ExtractionProgress(progress, used[0]))
+        if final is None or not final.finished or worker.is_cancelled:
             return
-        if final is not None and final.finished and not worker.is_cancelled:
-            try:
-                record(self.store, DocumentEntities(self.document, final.mentions, final.entities))
-            except (GlossaryError, OSError) as error:
-                self.post_message(StoreFailed(str(error)))
+        entities = final.entities
+        if used is not self._corrections_state:  # a correction came after the last regrouping
+            entities = tuple(entities_of(self.document, final.mentions, self._corrections_state[1]))
+        try:
+            record(self.store, DocumentEntities(self.document, final.mentions, entities))
+        except (GlossaryError, OSError) as error:
+            self.post_message(StoreFailed(f"{self.document.title} not recorded in the glossary: {error}"))
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def load_corrections(self) -> None:
         """Read the reader's corrections, then start extracting (so entities come out corrected)."""
-        try:
-            records = self.store.corrections()
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(str(error)))
-            records = []
+        records = self.store.corrections()
         self.app.call_from_thread(self._start, records)
 
     def _start(self, records: list[dict[str, Any]]) -> None:
@@ -254,12 +286,20 @@ class ReaderScreen(Screen[None]):
         valid = [(record["id"], Correction.from_record(record)) for record in records if record.get("kind") in KINDS]
         self._correction_ids = [correction_id for correction_id, _ in valid]
         self.corrections = [correction for _, correction in valid]
+        self._corrections_state = (self._corrections_state[0] + 1, self.corrections)
+
+    @property
+    def _corrections_version(self) -> int:
+        return self._corrections_state[0]
 
     @on(ExtractionProgress)
     def _extraction_progress(self, message: ExtractionProgress) -> None:
         progress = message.progress
         self.mentions = progress.mentions
-        self._show_entities(progress.entities)
+        if message.corrections_version == self._corrections_version:
+            self._show_entities(progress.entities, message.corrections_version)
+        else:  # grouped before the latest correction: regroup these mentions under it
+            self._rebuild()
         bar = self.query_one(ProgressBar)
         bar.update(total=max(progress.total, 1), progress=progress.done)
         if progress.finished:
@@ -271,21 +311,19 @@ class ReaderScreen(Screen[None]):
 
     @on(EntitiesRebuilt)
     def _entities_rebuilt(self, message: EntitiesRebuilt) -> None:
-        self._show_entities(message.entities)
-        if message.focus is not None:
-            target = next((e for e in self.entities if e.is_called(message.focus)), None)
-            if target is not None:
-                self.go_to_entity(target.id)
-        if message.note:
-            self.notify(message.note, timeout=4, markup=False)
+        if message.mentions is not self.mentions or message.corrections_version != self._corrections_version:
+            return  # newer mentions or corrections came meanwhile: a later grouping shows them
+        self._show_entities(message.entities, message.corrections_version)
 
-    def _show_entities(self, entities: Sequence[Entity]) -> None:
+    def _show_entities(self, entities: Sequence[Entity], corrections_version: int | None = None) -> None:
         self.all_entities = list(entities)
         if self.so_far or not self._progress_loaded:
             if self._progress_loaded:
-                self._restrict_so_far()
-            return  # spoiler-safe reading shows its own entities (see SoFarEntities)
-        self._display_entities(entities)
+                self._restrict_so_far()  # spoiler-safe reading shows its own entities (see SoFarEntities)
+        else:
+            self._display_entities(entities)
+        if corrections_version is not None:
+            self._show_outcomes(corrections_version)
 
     def _display_entities(self, entities: Sequence[Entity]) -> None:
         self.entities = list(entities)
@@ -311,15 +349,54 @@ class ReaderScreen(Screen[None]):
             index = self.mention_index
             article.select(self.selected.mentions, self.selected.mentions[index] if index is not None else None)
 
-    @on(ExtractionFailed)
-    def _extraction_failed(self, message: ExtractionFailed) -> None:
+    def _show_outcomes(self, corrections_version: int) -> None:
+        """Select and announce what the corrections up to ``corrections_version`` did, now that the list shows it."""
+        shown = [outcome for outcome in self._outcomes if outcome[0] <= corrections_version]
+        self._outcomes = [outcome for outcome in self._outcomes if outcome[0] > corrections_version]
+        for _, focus, note in shown:
+            if focus is not None:
+                target = next((e for e in self.entities if e.is_called(focus)), None)
+                if target is not None:
+                    self.go_to_entity(target.id)
+            if note:
+                self.notify(note, timeout=4)
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every background job that ends: note saves and reads settle; a failure is reported, never dropped."""
+        worker = event.worker
+        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            return
+        save = self._note_saves.pop(worker, None)
+        read = self._note_reads.pop(worker, None)
+        if event.state is not WorkerState.ERROR:
+            if save is not None:
+                self._note_saved(save[0])
+            return
+        reason = describe_failure(worker.error)
+        job = JOBS.get(worker.name, "A background job")
+        if save is not None:
+            self._note_not_saved(*save, reason)
+        elif read is not None:
+            self._note_not_read(read, reason)
+        elif worker.name == "run_extraction":
+            self._extraction_failed(reason)
+        elif worker.name == "load_corrections":
+            self.notify(f"{reason}. Entities are shown without your corrections.", title=f"{job} failed",
+                        severity="error", timeout=10)  # fmt: skip
+            self._start([])
+        else:
+            self.notify(reason, title=f"{job} failed", severity="error", timeout=10)
+
+    def _extraction_failed(self, reason: str) -> None:
         self.query_one(ProgressBar).display = False
-        self._status(f"no entities: {message.reason}")
-        self.notify(message.reason, title="Extraction failed", severity="error", timeout=10)
+        found = f"{len(self.entities):,} entities found before it stopped; " if self.entities else "no entities: "
+        self._status(found + reason)
+        self.notify(reason, title="Finding entities failed", severity="error", timeout=10)
 
     @on(StoreFailed)
     def _store_failed(self, message: StoreFailed) -> None:
-        self.notify(message.reason, title="Notes file", severity="error", timeout=10)
+        self.notify(message.reason, title="Glossary file", severity="error", timeout=10)
 
     def _status(self, text: str) -> None:
         self.query_one("#status-text", Static).update(Content(text))
@@ -433,33 +510,50 @@ class ReaderScreen(Screen[None]):
 
     # -- notes -----------------------------------------------------------------------------
 
-    @work(thread=True, group="notes", exit_on_error=False)
     def _load_note(self, entity: Entity) -> None:
-        try:
-            note = self.store.note_for(entity)
-            occurrences = [
-                (occurrence.title, occurrence.count)
-                for occurrence in self.store.occurrences(entity)
-                if occurrence.sha256 != self.document.sha256
-            ]
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(str(error)))
-            return
+        self._note_reads[self._read_note(entity)] = entity
+
+    @work(thread=True, group="notes", exit_on_error=False)
+    def _read_note(self, entity: Entity) -> None:
+        note = self.store.note_for(entity)
+        occurrences = [
+            (occurrence.title, occurrence.count)
+            for occurrence in self.store.occurrences(entity)
+            if occurrence.sha256 != self.document.sha256
+        ]
         self.post_message(NoteLoaded(entity.id, note, occurrences))
 
     @on(NoteLoaded)
     def _note_loaded(self, message: NoteLoaded) -> None:
-        editing = message.entity_id in self._pending_notes
-        self.query_one(EntityDetail).show_note(
-            message.entity_id, None if editing else message.note, message.occurrences
-        )
+        unsaved = self._unsaved_note(message.entity_id)
+        detail = self.query_one(EntityDetail)
+        # A note not saved yet is what the reader wrote: it stays in the editor, whatever the store holds.
+        detail.show_note(message.entity_id, message.note if unsaved is None else unsaved, message.occurrences)
+        if detail.entity is not None and detail.entity.id == message.entity_id:
+            detail.note_editor.read_only = False
+            self._show_note_state(message.entity_id)
+
+    def _unsaved_note(self, entity_id: str) -> str | None:
+        """The note the reader last wrote on an entity, if it is not saved yet (waiting, or being saved)."""
+        if entity_id in self._pending_notes:
+            return self._pending_notes[entity_id][1]
+        newest = self._note_versions.get(entity_id)
+        return next((note for e, note, v in self._note_saves.values() if e.id == entity_id and v == newest), None)
+
+    def _note_not_read(self, entity: Entity, reason: str) -> None:
+        """The stored note could not be read: editing it could overwrite it, so the editor is locked."""
+        detail = self.query_one(EntityDetail)
+        if detail.entity is not None and detail.entity.id == entity.id and entity.id not in self._pending_notes:
+            detail.note_editor.read_only = True
+        self.notify(f"{reason}. The note on {entity.name} cannot be edited until it can be read.",
+                    title="Reading the note failed", severity="error", timeout=10)  # fmt: skip
 
     @on(EntityDetail.NoteEdited)
     def _note_edited(self, message: EntityDetail.NoteEdited) -> None:
         self._pending_notes[message.entity.id] = (message.entity, message.note)
         if self._note_timer is not None:
             self._note_timer.stop()
-        self._note_timer = self.set_timer(NOTE_IDLE_SECONDS, self._flush_notes)
+        self._note_timer = self.set_timer(self.note_idle_seconds, self._flush_notes)
 
     @on(events.DescendantBlur, "#note")
     def _note_left(self) -> None:
@@ -472,31 +566,59 @@ class ReaderScreen(Screen[None]):
 
     def _flush_notes(self) -> None:
         """Save every pending note in the background, newest last."""
+        if self._note_timer is not None:
+            self._note_timer.stop()
         pending, self._pending_notes = self._pending_notes, {}
         for entity_id, (entity, note) in pending.items():
             version = self._note_versions.get(entity_id, 0) + 1
             self._note_versions[entity_id] = version
-            self._save_note(entity, note, version)
+            self._note_saves[self._save_note(entity, note, version)] = (entity, note, version)
 
     @work(thread=True, group="note-save", exit_on_error=False)
     def _save_note(self, entity: Entity, note: str, version: int) -> None:
         with self._note_lock:
             if self._note_versions.get(entity.id) != version:
                 return  # a newer save of this note follows
-            try:
-                self.store.save_note(entity, note)
-            except (GlossaryError, OSError) as error:
-                self.post_message(StoreFailed(f"note on {entity.name} not saved: {error}"))
+            self.store.save_note(entity, note)
+
+    def _note_saved(self, entity: Entity) -> None:
+        if self._unsaved_note(entity.id) is None:
+            self._failed_notes.discard(entity.id)
+            self._show_note_state(entity.id)
+
+    def _show_note_state(self, entity_id: str) -> None:
+        """Mark the editor "not saved" while the note it shows failed to save and is not saved since."""
+        detail = self.query_one(EntityDetail)
+        if detail.entity is not None and detail.entity.id == entity_id:
+            detail.note_editor.border_subtitle = "not saved" if entity_id in self._failed_notes else ""
+
+    def _note_not_saved(self, entity: Entity, note: str, version: int, reason: str) -> None:
+        """Keep the note to save again (when the reader leaves the editor or quits) and say so."""
+        if self._note_versions.get(entity.id) == version and entity.id not in self._pending_notes:
+            self._pending_notes[entity.id] = (entity, note)
+        self._failed_notes.add(entity.id)
+        self._show_note_state(entity.id)
+        self.notify(f"{reason}. The note stays in the editor and is saved again when you leave it or quit.",
+                    title=f"Note on {entity.name} not saved", severity="error", timeout=10)  # fmt: skip
 
     def save_everything(self) -> None:
-        """Save pending notes and the reading position now (on the way out)."""
+        """Save pending notes, and notes still being saved, and the reading position now (on the way out)."""
         if self._note_timer is not None:
             self._note_timer.stop()
         pending, self._pending_notes = self._pending_notes, {}
+        for entity, note, version in self._note_saves.values():
+            if self._note_versions.get(entity.id) == version:  # the newest save of this note: not done yet
+                pending.setdefault(entity.id, (entity, note))
         with self._note_lock:
-            for entity_id, (entity, note) in pending.items():
+            while pending:
+                entity_id, (entity, note) = next(iter(pending.items()))
                 self._note_versions[entity_id] = self._note_versions.get(entity_id, 0) + 1
-                self.store.save_note(entity, note)
+                try:
+                    self.store.save_note(entity, note)
+                except BaseException:
+                    self._pending_notes.update(pending)  # kept, to save again or to warn about
+                    raise
+                del pending[entity_id]
             start, _ = self.query_one(ArticleView).visible_range
             self.store.save_reading_position(self.document.sha256, start)
             self.store.save_furthest_read(self.document.sha256, self.progress.furthest, self.so_far)
@@ -507,31 +629,35 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def _store_correction(self, correction: Correction, focus: str | None = None) -> None:
-        try:
+        with self._corrections_lock:
             correction_id = self.store.add_correction(correction.to_record())
             records = self.store.corrections()
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(f"correction not saved: {error}"))
-            return
-        self._undo_stack.append(correction_id)
-        self.app.call_from_thread(self._set_corrections, records)
-        self._rebuild(focus, correction.describe())
+            self.post_message(CorrectionsChanged(records, correction_id, focus, correction.describe()))
 
     @work(thread=True, group="corrections", exit_on_error=False)
     def _remove_correction(self, correction_id: int, note: str) -> None:
-        try:
+        with self._corrections_lock:
             self.store.remove_correction(correction_id)
             records = self.store.corrections()
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(f"correction not removed: {error}"))
-            return
-        self.app.call_from_thread(self._set_corrections, records)
-        self._rebuild(None, note)
+            self.post_message(CorrectionsChanged(records, None, None, note))
 
-    def _rebuild(self, focus: str | None, note: str) -> None:
-        """In a worker thread: regroup the mentions found so far under the current corrections."""
-        entities = entities_of(self.document, self.mentions, self.corrections)
-        self.post_message(EntitiesRebuilt(entities, focus, note))
+    @on(CorrectionsChanged)
+    def _corrections_changed(self, message: CorrectionsChanged) -> None:
+        self._set_corrections(message.records)
+        if message.added is not None:
+            self._undo_stack.append(message.added)
+        self._outcomes.append((self._corrections_version, message.focus, message.note))
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Regroup the mentions found so far under the current corrections, in the background."""
+        self._regroup(self.mentions, self.corrections, self._corrections_version)
+
+    @work(thread=True, exclusive=True, group="regroup", exit_on_error=False)
+    def _regroup(self, mentions: tuple[Mention, ...], corrections: list[Correction], version: int) -> None:
+        entities = entities_of(self.document, mentions, corrections)
+        if not get_current_worker().is_cancelled:
+            self.post_message(EntitiesRebuilt(entities, mentions, version))
 
     def _need_selection(self) -> Entity | None:
         entity = self._current_entity()
@@ -693,11 +819,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, group="export", exit_on_error=False)
     def export_glossary(self, export_format: str) -> None:
         """Write the whole glossary to the user's documents folder (md, json or csv)."""
-        try:
-            path = write_export(self.store, export_format)
-        except (GlossaryError, OSError) as error:
-            self.post_message(StoreFailed(f"export failed: {error}"))
-            return
+        path = write_export(self.store, export_format)
         self.app.call_from_thread(self.notify, f"glossary written to {path}", title="Export", timeout=8)
 
     def save_notes_now(self) -> None:

@@ -2,6 +2,12 @@
 
 A Line-API ``ScrollView``: only the rows on screen are rendered, each into a
 cached ``Strip``, so a 3 MB book scrolls as smoothly as a news story.
+Hard-wrapped paragraphs are reflowed (:func:`~glossary_tui.ui.reflow.reflow`):
+their newlines are shown as spaces, so a book wrapped at 70 columns fills a
+narrower or wider pane without breaking each line twice. Only newlines turn
+into spaces, so an offset means the same character on screen as in the text.
+Text around the work itself (a Project Gutenberg header and licence) is shown
+dimmed, so the reader's eye finds where the book begins.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from glossary_tui.core.extraction.mentions import Mention
+from glossary_tui.ui.reflow import reflow
 from glossary_tui.ui.text_layout import TextLayout, column_to_offset, display_text
 
 #: Label -> component class giving its highlight colour; other labels use ``article--mention-other``.
@@ -45,6 +52,7 @@ class ArticleView(ScrollView, can_focus=True):
         OTHER_LABEL_CLASS,
         "article--selected",
         "article--current",
+        "article--dimmed",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "page_down", "Page down", show=False),
@@ -72,10 +80,14 @@ class ArticleView(ScrollView, can_focus=True):
             """Only the latest position matters."""
             return isinstance(message, ArticleView.Scrolled)
 
-    def __init__(self, text: str, *, id: str | None = None) -> None:
+    def __init__(self, text: str, *, dimmed: Sequence[tuple[int, int]] = (), id: str | None = None) -> None:
+        """Show ``text``, with the ``(start, end)`` ranges of ``dimmed`` (sorted, apart) in a quieter style."""
         super().__init__(id=id)
-        self.text = text
-        self._layout = TextLayout(text, 80)
+        #: What the pane shows: ``text`` with hard wraps as spaces (as long as ``text``, so offsets hold).
+        self.shown_text = reflow(text)
+        #: Laid out for real at the first resize, when the pane's width is known.
+        self._layout = TextLayout("", 1)
+        self._dimmed = list(dimmed)
         self._mentions: list[Mention] = []
         self._starts: list[int] = []
         self._longest = 0
@@ -84,6 +96,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
         self._shown = (0, 0)
+        self._laid_out = False
         #: The offset at the top of the screen; read by the extraction thread to work there first.
         self.focus_offset = 0
 
@@ -116,6 +129,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def show_offset(self, offset: int) -> None:
         """Scroll so ``offset`` is on screen, a third of the way down, unless it already shows."""
+        if not self._laid_out:
+            self._shown = (offset, offset)  # the first layout starts there
+            return
         row = self._layout.row_of(offset)
         top = round(self.scroll_offset.y)
         height = self.scrollable_content_region.height
@@ -125,6 +141,9 @@ class ArticleView(ScrollView, can_focus=True):
 
     def scroll_to_offset_top(self, offset: int) -> None:
         """Scroll so the row showing ``offset`` is the top row (to restore a reading position)."""
+        if not self._laid_out:
+            self._shown = (offset, offset)  # the first layout starts there
+            return
         self.scroll_to(y=self._layout.row_of(offset), animate=False, immediate=True)
         self._report_position()
 
@@ -156,18 +175,34 @@ class ArticleView(ScrollView, can_focus=True):
 
     # -- rendering -------------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        """Size the text by its lines until it is laid out: a long text shows its scrollbar from the start.
+
+        The first layout then has the width the text will keep (not the width without the scrollbar).
+        """
+        self.virtual_size = Size(1, self.shown_text.count("\n") + 1)
+
     def on_resize(self, event: events.Resize) -> None:
-        """Re-wrap to the new width, keeping the reader's place.
+        """Re-wrap to the new width."""
+        self._rewrap()
+
+    def watch_show_vertical_scrollbar(self, shown: bool) -> None:
+        """The scrollbar came or went: the text has another width."""
+        self._rewrap()
+
+    def _rewrap(self) -> None:
+        """Wrap the text to the pane's width if it changed, keeping the reader's place.
 
         The place is the current mention if it is on screen, else the text at the top.
         """
         width = self.scrollable_content_region.width
-        if width == self._layout.width and len(self._layout):
+        if self._laid_out and width == self._layout.width:
             return
         start, end = self._shown
         current = self._current
         keep_current = current is not None and start <= current.start < end
-        self._layout = TextLayout(self.text, width)
+        self._layout = TextLayout(self.shown_text, width)
+        self._laid_out = True
         self.virtual_size = Size(width, len(self._layout))
         self._invalidate()
         # Scroll once the new virtual size has been laid out, or the scroll would be clamped to the old one.
@@ -175,10 +210,6 @@ class ArticleView(ScrollView, can_focus=True):
             self.call_after_refresh(self.show_offset, current.start)
         else:
             self.call_after_refresh(self.scroll_to_offset_top, start)
-
-    def on_mount(self) -> None:
-        """Lay the text out for the first time."""
-        self.virtual_size = Size(self._layout.width, len(self._layout))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Report where the reader is after a scroll."""
@@ -223,9 +254,27 @@ class ArticleView(ScrollView, can_focus=True):
         return Strip(segments).crop_extend(0, width, base)
 
     def _append(self, segments: list[Segment], start: int, end: int, column: int, style: Style) -> int:
-        shown = display_text(self.text[start:end], column)
-        segments.append(Segment(shown, style))
-        return column + Segment(shown).cell_length
+        for piece_start, piece_end, dimmed in self._dimmed_pieces(start, end):
+            shown = display_text(self.shown_text[piece_start:piece_end], column)
+            segments.append(Segment(shown, style + self._component("article--dimmed") if dimmed else style))
+            column += Segment(shown).cell_length
+        return column
+
+    def _dimmed_pieces(self, start: int, end: int) -> Iterable[tuple[int, int, bool]]:
+        """``start:end`` cut where a dimmed range begins or ends, each piece with whether it is dimmed."""
+        index = bisect.bisect_right(self._dimmed, (start, end)) - 1
+        position = start
+        for dim_start, dim_end in self._dimmed[max(index, 0) :]:
+            if dim_start >= end:
+                break
+            if dim_end <= position:
+                continue
+            if dim_start > position:
+                yield position, dim_start, False
+            position = min(dim_end, end)
+            yield max(dim_start, start), position, True
+        if position < end:
+            yield position, end, False
 
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         first = bisect.bisect_left(self._starts, start - self._longest)
@@ -257,7 +306,7 @@ class ArticleView(ScrollView, can_focus=True):
         if row >= len(self._layout):
             return
         start, end = self._layout.row_span(row)
-        offset = column_to_offset(self.text, start, end, position.x)
+        offset = column_to_offset(self.shown_text, start, end, position.x)
         for mention in self._mentions_between(offset, offset + 1):
             if mention.start <= offset < mention.end:
                 self.post_message(self.MentionClicked(mention))

@@ -155,11 +155,17 @@ class EntityBrowser(Vertical):
             self._refresh_list()
 
     def highlight(self, entity_id: str) -> None:
-        """Move the cursor to an entity, showing every entity if the filters hide it."""
+        """Move the cursor to an entity, showing every entity if the filters hide it.
+
+        A hidden entity, while hidden ones are left out, is not in the list: the cursor stays.
+        """
         entity_list = self.query_one(EntityList)
         try:
             index = entity_list.get_option_index(entity_id)
         except OptionDoesNotExist:
+            entity = self.by_id.get(entity_id)
+            if entity is None or (entity.hidden and not self.show_hidden):
+                return
             self.set_reactive(EntityBrowser.label, ALL_LABELS)
             self.set_reactive(EntityBrowser.visible_only, False)
             self.set_reactive(EntityBrowser.filter_text, "")
