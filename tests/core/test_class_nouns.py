@@ -61,6 +61,11 @@ def test_a_common_word_said_once_is_no_name():
     assert lone(text, ("Hush", "PERSON"), ("Behold", "PERSON"), ("Estella", "PERSON")) == ["Estella"]
 
 
+def test_the_plural_of_a_common_word_said_once_is_no_name():
+    text = "Farmers came, and Pillows, and the Brooks."
+    assert lone(text, ("Farmers", "PERSON"), ("Pillows", "PERSON"), ("Brooks", "PERSON")) == ["Brooks"]
+
+
 def test_a_common_word_said_twice_or_with_a_title_stays():
     text = "Mr. Hush came; Thorn came, and Thorn left."
     mentions = [Mention(m.start(), m.end(), m.group(), "PERSON") for m in re.finditer(r"Hush|Thorn", text)]

@@ -100,14 +100,18 @@ def drop_lone_dictionary_words(mentions: Sequence[Mention], text: str) -> list[M
 
 def _is_common_word(name: str) -> bool:
     """True if ``name`` is one capitalised word (capitals only are an acronym or a heading: "UN") that the
-    dictionary has in lowercase and not capitalised ("napoleon" is a pastry, "Napoleon" an emperor), and the
-    census has as no name."""
+    dictionary has in lowercase (itself or, for a plural, its singular) and not capitalised ("napoleon" is a
+    pastry, "Napoleon" an emperor), and the census has as no name."""
     match = _ONE_WORD.fullmatch(name)
     if match is None or not match.group(1).istitle():
         return False
-    word = match.group(1).lower()
-    if word not in _dictionary() or match.group(1) in _dictionary():
+    written, word = match.group(1), match.group(1).lower()
+    dictionary = _dictionary()
+    if written.endswith("s") and word not in dictionary:  # a plural ("Pillows", "Beggars")
+        written, word = written[:-1], word[:-1]
+    if word not in dictionary or written in dictionary:
         return False
+    word = match.group(1).lower()
     return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
 
 
