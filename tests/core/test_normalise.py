@@ -90,6 +90,13 @@ def test_escape_sequences_are_blanked_whole_at_the_same_length(sequence):
     assert "\x1b" not in result and "\x9b" not in result
 
 
+@pytest.mark.parametrize("introducer", ["\x1bP", "\x1b]", "\x1bX", "\x1b^", "\x1b_"])
+def test_a_string_escape_never_ended_blanks_its_escape_only(introducer):
+    # A DCS/OSC/PM/APC string with no terminator is a stray ESC: the words after it are text, offsets kept.
+    text = f"red{introducer}Pa and Moscow"
+    assert normalise_text(text) == f"red {introducer[1:]}Pa and Moscow"
+
+
 @pytest.mark.parametrize(
     "code", [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x061C]
 )

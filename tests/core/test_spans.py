@@ -1,7 +1,7 @@
 """Mention clean-up: debris trimmed from names, joined names split, what is no name dropped, offsets kept."""
 
 from glossary_tui.core.entities.grouping import build_entities
-from glossary_tui.core.entities.spans import clean_mentions
+from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -99,4 +99,13 @@ def test_what_is_no_name_at_all_is_dropped():
 def test_entities_are_named_without_debris():
     text = "Joe resumed:-- “Well.” Then Joe laughed and Joe said it was so."
     entities = build_entities([mention(text, "Joe resumed:--"), mention(text, "Joe", occurrence=1)], text)
-    assert [(e.name, e.count) for e in entities] == [("Joe", 2)]
+    # The third "Joe", which the model left untagged, is found too (entities/occurrences.py).
+    assert [(e.name, e.count) for e in entities] == [("Joe", 3)]
+
+
+def test_a_title_before_a_one_word_name_is_taken_into_the_span_after_labelling():
+    text = "Then Mrs. Joe came in, and Mr Wopsle. Prince. Andrew left; Sir Luke Tallant stayed."
+    mentions = [mention(text, "Joe"), mention(text, "Wopsle"), mention(text, "Andrew"), mention(text, "Luke Tallant")]
+    titled = take_in_titles(mentions, text)
+    assert all(text[m.start : m.end] == m.text for m in titled)
+    assert [m.text for m in titled] == ["Mrs. Joe", "Mr Wopsle", "Andrew", "Luke Tallant"]

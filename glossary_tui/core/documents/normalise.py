@@ -45,11 +45,12 @@ _TRANSLATION = {
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TRANSLATION)) + "]")
 _NEWLINES = re.compile(r"\r\n?")
 #: CSI (ESC [, or C1 CSI with parameters), OSC (ESC ] ... BEL or ST; also DCS, PM, APC strings), charset
-#: designations (ESC ( B) and the usual two-character escapes; a stray ESC before a letter blanks the ESC only.
+#: designations (ESC ( B) and the usual two-character escapes; a stray ESC before a letter blanks the ESC only,
+#: and so does a string never ended on its line (ESC P, ESC ] ... with no BEL or ST): what follows it is text.
 _ESCAPE_SEQUENCES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"
     r"|\x9b[0-?]+[ -/]*[@-~]"
-    r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[\]PX^_][^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]+[0-~]"
     r"|\x1b[78=>c](?![a-z])"
 )

@@ -7,10 +7,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from glossary_tui.core.entities.aliases import canonical_name, display_name, merge_aliases
+from glossary_tui.core.entities.class_nouns import drop_class_nouns, drop_lone_dictionary_words
 from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
 from glossary_tui.core.entities.entity import Entity, entity_id
 from glossary_tui.core.entities.labelling import label_by_book
-from glossary_tui.core.entities.spans import clean_mentions
+from glossary_tui.core.entities.occurrences import add_untagged_occurrences
+from glossary_tui.core.entities.real_names import keep_given_names
+from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -45,13 +48,19 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
 
 
 def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
-    """What happens to the model's mentions before alias merging: span clean-up, then one label per name."""
-    return label_by_book(clean_stage(mentions, text), text)
+    """What happens to the model's mentions before alias merging: span clean-up, one label per name (given
+    and titled names it dropped kept), the names found at their occurrences the model left untagged, common
+    nouns dropped again (a nationality the labelling made a person is one: "a German") and common words said
+    once ("Hush"), then a title before a one-word person's name taken into its span."""
+    cleaned = clean_stage(mentions, text)
+    found = add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
+    return take_in_titles(drop_lone_dictionary_words(drop_class_nouns(found, text), text), text)
 
 
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
-    """Span clean-up (:func:`~glossary_tui.core.entities.spans.clean_mentions`) of the model's mentions."""
-    return clean_mentions(sorted(mentions), text)
+    """Span clean-up (:func:`~glossary_tui.core.entities.spans.clean_mentions`) of the model's mentions, without
+    the capitalised words the book uses as common nouns (:mod:`~glossary_tui.core.entities.class_nouns`)."""
+    return drop_class_nouns(clean_mentions(sorted(mentions), text), text)
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:

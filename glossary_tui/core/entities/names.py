@@ -137,6 +137,28 @@ def given_name_gender(key: str) -> str:
     return ""
 
 
+def given_name_share(key: str) -> float:
+    """How common a given name (spelt by :func:`spelling_key`) is in the census, in percent; 0 for no given name."""
+    return sum(_given_name_frequencies().get(key, (0.0, 0.0)))
+
+
+def surname_share(word: str) -> float:
+    """How common a surname (folded) is in the census, in percent ("smith" 1.006, "crane" 0.014); 0 for none."""
+    return _surname_frequencies().get(word, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _surname_frequencies() -> dict[str, float]:
+    from importlib.resources import files
+
+    frequencies = {}
+    for line in files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        if len(fields) >= 2:
+            frequencies[fields[0].casefold()] = float(fields[1])
+    return frequencies
+
+
 #: How much more common among one sex a given name must be to say a person's sex.
 GENDER_ODDS = 4
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from glossary_tui.core.entities.aliases import PARTICLES, TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.entities.names import name_key, title_before
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels whose mentions are names (numbers, dates and times are not cleaned here).
@@ -219,3 +219,22 @@ def _is_a_name(text: str) -> bool:
 def _bare(piece: str) -> str:
     """A piece of text without the punctuation around it ("Mr." -> "Mr", "“Pierre," -> "Pierre")."""
     return piece.strip(_LEADING_PUNCTUATION + _TRAILING_PUNCTUATION + ".")
+
+
+def take_in_titles(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions`` of one word with a person's title written just before it taken into the span ("Mrs." + "Joe").
+
+    A bare "Joe" after "Mrs." is Mrs. Joe, not Joe: the span says so wherever the mention is read.
+    Runs after the labels are decided (the title is a cue of its own for them); the title is read as
+    :func:`~glossary_tui.core.entities.names.title_before` reads it, so never across a sentence end.
+    Full names keep their spans ("Sir" + "Luke Tallant"): their titled and bare forms are both in use.
+    """
+    titled = []
+    for mention in mentions:
+        if mention.label == "PERSON" and len(mention.text.split()) == 1:
+            written = title_before(text, mention.start)[1]
+            if written:
+                start = text.rindex(written, 0, mention.start)
+                mention = Mention(start, mention.end, text[start : mention.end], mention.label)
+        titled.append(mention)
+    return titled
