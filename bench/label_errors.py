@@ -27,8 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from glossary_tui.core.documents.document import read_document
-from glossary_tui.core.entities.grouping import build_entities, clean_stage
 from glossary_tui.core.entities.book_words import book_words
+from glossary_tui.core.entities.grouping import build_entities, clean_stage
 from glossary_tui.core.entities.label_cues import name_cues, name_unit
 from glossary_tui.core.entities.labelling import CLASSES, WEIGHTS_ENVIRONMENT_VARIABLE, label_model
 from glossary_tui.core.entities.labelling import TYPES as KINDS

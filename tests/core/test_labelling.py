@@ -6,7 +6,6 @@ from glossary_tui.core.entities.label_cues import CUES
 from glossary_tui.core.entities.labelling import CLASSES, MIN_BOOK_CHARS, TYPES, LabelModel, label_by_book, label_model
 from glossary_tui.core.extraction.mentions import Mention
 
-
 FILLER = "The rain fell on the roofs and the long grey road, and nothing else happened for a while. "
 
 

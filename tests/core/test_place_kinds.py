@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from glossary_tui.core.entities.place_kinds import head_kind, is_known_place, place_kind
+from glossary_tui.core.entities.place_kinds import head_kind, place_kind
 
 
 def test_a_places_last_or_first_word_says_its_kind():
@@ -14,11 +14,6 @@ def test_a_places_last_or_first_word_says_its_kind():
     assert head_kind(("city", "of", "london")) == "GPE"
     assert head_kind(("dorsetshire",)) == "GPE"
     assert head_kind(("moscow",)) is None
-
-
-def test_well_known_places_come_from_the_shipped_list():
-    assert is_known_place("london") and is_known_place("europe") and is_known_place("kent")
-    assert not is_known_place("natasha")
 
 
 def test_the_book_says_a_places_kind_when_its_words_do_not():

@@ -12,6 +12,7 @@ the name itself; :data:`CUES` names them in order.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -34,8 +35,8 @@ from glossary_tui.core.entities.place_kinds import (
     LOC_BEFORE_OF,
     LOC_HEADS,
     head_kind,
-    is_known_place,
 )
+from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -251,7 +252,7 @@ _COORDINATION = re.compile(r"\s*(?:,|,?\s*(?:and|or|nor|&)|-|–)\s*")
 def _add_coordination(mentions: Sequence[Mention], text: str, names: dict[str, NameCues]) -> None:
     """Count the mentions written next to another name, joined by "and", "or", a comma or a hyphen."""
     ordered = sorted(mentions)
-    for first, second in zip(ordered, ordered[1:], strict=False):
+    for first, second in itertools.pairwise(ordered):
         if 0 <= second.start - first.end <= 8 and _COORDINATION.fullmatch(text, first.end, second.start):
             one, other = name_unit(first.text), name_unit(second.text)
             names[one].seen["coordinated"] += 1

@@ -48,8 +48,8 @@ from functools import cache
 from pathlib import Path
 
 from glossary_tui.core.entities.book_words import book_words
-from glossary_tui.core.entities.names import TITLES
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
+from glossary_tui.core.entities.names import TITLES
 from glossary_tui.core.entities.place_kinds import place_kind
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention

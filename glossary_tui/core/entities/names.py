@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
-def _word_set(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
     """A set of words written as one string, compactly."""
     return frozenset(words.split())
 
 
 #: Words before a name that are not part of it: determiners.
-DETERMINERS = _word_set("the a an")
+DETERMINERS = word_set("the a an")
 #: Titles and honorifics written before a person's name ("Mr", "Princess", "General", ...).
-TITLES = _word_set(
+TITLES = word_set(
     """mr mrs ms miss mx master mister madam madame mme mlle mademoiselle monsieur m messrs dr doctor prof
     professor rev reverend fr father mother brother sister saint st sir dame lady lord prince princess count
     countess baron baroness duke duchess king queen emperor empress tsar czar tsarina archduke marquis marquess
@@ -33,35 +33,35 @@ TITLES = _word_set(
     signorina don dona herr frau fraulein senor senora senorita"""
 )
 #: Titles of saints: "St. Nicholas" is not the Nicholas of a novel.
-SAINTS = _word_set("saint st")
+SAINTS = word_set("saint st")
 #: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "My Elinor").
-EPITHETS = _word_set("old young little dear poor my our your his her their")
+EPITHETS = word_set("old young little dear poor my our your his her their")
 #: Endings of patronymics ("Ilariónovich", "Pávlovna", "Dmítrich", "Iványch"): not a surname.
 PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ich", "ych", "ovna", "evna", "ichna", "inichna")
 #: Titles that say a person is a man, or a woman (military ranks count as a man's: these are novels' ranks).
-MALE_TITLES = _word_set(
+MALE_TITLES = word_set(
     """mr mister master monsieur m messrs sir lord prince count baron duke king emperor tsar czar archduke
     marquis marquess earl viscount father brother uncle grandfather general gen colonel col major captain capt
     lieutenant lt sergeant sgt corporal admiral commander marshal messer signor signore don herr senor"""
 )
-FEMALE_TITLES = _word_set(
+FEMALE_TITLES = word_set(
     """mrs ms miss madam madame mme mlle mademoiselle dame lady princess countess baroness duchess queen
     empress tsarina mother sister aunt auntie grandmother granny citizeness signora signorina dona frau fraulein
     senora senorita"""
 )
 #: A married woman's titles: with a surname they name a wife, and with a man's name, his wife ("Mrs. Joe").
-MARRIED_TITLES = _word_set("mrs madame mme signora frau senora")
+MARRIED_TITLES = word_set("mrs madame mme signora frau senora")
 #: An unmarried woman's titles: with a surname alone they name the eldest daughter ("Miss Dashwood").
-UNMARRIED_TITLES = _word_set("miss mademoiselle mlle signorina fraulein senorita")
+UNMARRIED_TITLES = word_set("miss mademoiselle mlle signorina fraulein senorita")
 #: Titles that say nothing of rank: used with a surname, they do not tell family members apart.
-COMMON_TITLES = _word_set(
+COMMON_TITLES = word_set(
     "mr mrs ms miss mx master mister madam madame mme mlle mademoiselle monsieur m signor signore signora signorina "
     "herr frau fraulein senor senora senorita"
 )
 #: Titles written abbreviated, with or without a period ("Mr." and "Mr").
-ABBREVIATED_TITLES = _word_set("mr mrs ms mx mme mlle messrs dr prof rev fr st gen col capt lt sgt")
+ABBREVIATED_TITLES = word_set("mr mrs ms mx mme mlle messrs dr prof rev fr st gen col capt lt sgt")
 #: Name particles: they may start a surname without being one ("al-Nono", "de Winter").
-PARTICLES = _word_set("al el de del della di da du des le la van von der den ter ten bin ibn ben abu ap mac")
+PARTICLES = word_set("al el de del della di da du des le la van von der den ter ten bin ibn ben abu ap mac")
 
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}

@@ -14,60 +14,42 @@ places are towns, counties and countries.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
-from importlib.resources import files
 
-from glossary_tui.core.entities.names import name_key
+from glossary_tui.core.entities.names import word_set
+from glossary_tui.core.entities.places import is_known_place
 
 #: Last words of built places: streets, buildings, grounds ("Baker Street", "Netherfield Park").
-FAC_HEADS = frozenset(
+FAC_HEADS = word_set(
     """street streets st lane road roads row square avenue boulevard terrace crescent walk mews alley yard
     hall house church chapel cathedral abbey minster priory convent monastery mosque synagogue
     bridge park gardens garden inn hotel tavern arms palace castle tower towers gate gates museum gallery
     prison gaol jail theatre theater opera station grange manor lodge cottage mill mills grove
     farm wharf wharves dock docks quay pier market exchange library academy barracks fort monument
-    building buildings villa vicarage rectory parsonage mansion chambers bar corner court cross""".split()
+    building buildings villa vicarage rectory parsonage mansion chambers bar corner court cross"""
 )
 #: Last words of natural places ("the Borgo Pass", "Rockaway Beach", "the East Indies").
-LOC_HEADS = frozenset(
+LOC_HEADS = word_set(
     """river rivers mountain mountains mount hill hills pass lake loch sea ocean island islands isle isles
     bay point beach valley vale forest wood woods hollow coast shore desert gulf strait straits sound
     channel falls peak ridge marsh marshes moor moors heath plain plains hook creek brook glen canyon
-    cliff cliffs rock rocks downs fen fens indies alps highlands lowlands""".split()
+    cliff cliffs rock rocks downs fen fens indies alps highlands lowlands"""
 )
 #: Last words of political places ("Columbia City", "Salisbury County").
-GPE_HEADS = frozenset("city town county province state states kingdom empire republic colony borough".split())
+GPE_HEADS = word_set("city town county province state states kingdom empire republic colony borough")
 #: First words of places named by their kind first ("Mount Vernon", "Lake Erie", "Hotel Royale").
-LOC_FIRST = frozenset("mount mt lake loch cape isle island river gulf bay".split())
-FAC_FIRST = frozenset("hotel pension fort castle chateau château palazzo villa".split())
+LOC_FIRST = word_set("mount mt lake loch cape isle island river gulf bay")
+FAC_FIRST = word_set("hotel pension fort castle chateau château palazzo villa")
 #: Place nouns before "of" that say what the place after them is ("the city of Benares", "the Isle of Wight").
-GPE_BEFORE_OF = frozenset(
-    "city town village county kingdom state province district country republic empire duchy principality".split()
+GPE_BEFORE_OF = word_set(
+    "city town village county kingdom state province district country republic empire duchy principality"
 )
-LOC_BEFORE_OF = frozenset("island isle river lake sea gulf bay cape straits mountains valley vale".split())
+LOC_BEFORE_OF = word_set("island isle river lake sea gulf bay cape straits mountains valley vale")
 #: Endings of political places' names ("Dorsetshire", "Kukuanaland" is a country in its book).
 GPE_ENDINGS = ("shire",)
 #: Share of a name's mentions with a place noun around it that says its kind ("Petersburg road" once in 231 does not).
 NOUN_SHARE = 0.2
 #: Share of a name's mentions written "the X" that makes a one-word place a river or a range ("the Arno").
 THE_SHARE = 0.5
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    lines = files("glossary_tui.core.entities").joinpath("place_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(name_key(line) for line in lines if line and not line.startswith("#"))
-
-
-def is_known_place(key: str) -> bool:
-    """True if ``key`` (a :func:`~glossary_tui.core.entities.names.name_key`) names a well-known place.
-
-    The list (``place_names.txt``: continents, countries, US states, cities of 100,000 people or
-    more, the United Kingdom's nations and counties; GeoNames and ISO 3166-2) is built by
-    ``training/places/build_place_names.py``. Many of its names are people's too (Florence, Lincoln,
-    Chester): it is a cue the label model weighs, not a label.
-    """
-    return key in _place_names()
 
 
 def head_kind(words: tuple[str, ...]) -> str | None:

@@ -8,7 +8,7 @@ words ("Larry Lefferts"), that the book does not use as a common word; and a
 person's title before capitalised words ("Countess Amelia", "Judge Thatcher").
 Those are kept, as people unless the model voted them a place ("Virginia").
 And a name the model called a place that is a country, continent, US state or
-city of the world ("Vienna", "Lynchburg"; ``places.txt``, from GeoNames) is
+city of the world ("Vienna", "Lynchburg"; :mod:`~glossary_tui.core.entities.places`) is
 kept as the place the model said it is.
 """
 
@@ -17,12 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib.resources import files
 
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
 from glossary_tui.core.entities.names import given_name_share, spelling_key
+from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels a kept given name may carry as the model voted them (else it is a person).
@@ -73,18 +72,8 @@ def _given_name_first(text: str, words: BookWords) -> bool:
 
 
 def _is_known_place(mention: Mention) -> bool:
-    """True if the model called ``mention`` a place and its name (without "the" or a possessive) is a known one."""
-    if mention.label not in PLACE_LABELS:
-        return False
-    name = _POSSESSIVE.sub("", mention.text.removeprefix("the ").removeprefix("The "))
-    return name in _places()
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    """The names of ``places.txt`` (countries, continents, US states, cities of 50,000 people or more)."""
-    lines = files("glossary_tui.core.entities").joinpath("places.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """True if the model called ``mention`` a place and its name is a well-known one (``places.txt``)."""
+    return mention.label in PLACE_LABELS and is_known_place(mention.text)
 
 
 def _overlapped(mention: Mention, others: Sequence[Mention], starts: list[int]) -> bool:
