@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from glossary_tui.core.entities.names import is_patronymic, name_key, person_name, spelling_key, title_before
+from glossary_tui.core.entities.names import (
+    given_name_gender,
+    given_name_share,
+    is_patronymic,
+    name_key,
+    person_name,
+    spelling_key,
+    surname_share,
+    title_before,
+)
 
 
 def test_name_keys_ignore_case_accents_quotes_determiners_and_possessives():
@@ -74,3 +83,25 @@ def test_spellings_of_transliterations_share_a_key():
 def test_patronymics():
     assert is_patronymic("Ilariónovich") and is_patronymic("Pávlovna") and is_patronymic("Iványch")
     assert not is_patronymic("Bezúkhov") and not is_patronymic("Karágina")
+
+
+@pytest.mark.parametrize(
+    ("name", "male", "female"),
+    [("John", 3.271, 0.012), ("Mary", 0.009, 2.629 + 0.014), ("Jean", 0.035, 0.315), ("Florence", 0, 0.2)],
+)
+def test_given_name_shares_are_the_census_tables_shipped_with_the_package(name, male, female):
+    # US Census 1990 (dist.male.first, dist.female.first); "Mary" and "Mari" share a spelling key.
+    assert given_name_share(spelling_key(name)) == pytest.approx(male + female, abs=1e-9)
+
+
+def test_a_given_name_says_a_sex_only_when_the_census_gives_it_mostly_to_one():
+    assert given_name_gender(spelling_key("Joe")) == "male"
+    assert given_name_gender(spelling_key("Florence")) == "female"
+    assert given_name_gender(spelling_key("Natásha")) == "female"
+    assert given_name_gender(spelling_key("Leslie")) == given_name_gender(spelling_key("Zzyzx")) == ""
+
+
+def test_surname_shares_are_the_census_table_shipped_with_the_package():
+    # dist.all.last: Smith 1.006, Brooks 0.103, Crane 0.014, Willoughby 0.006; Aalderink is rounded to 0.000.
+    assert [surname_share(word) for word in ("smith", "brooks", "crane", "willoughby")] == [1.006, 0.103, 0.014, 0.006]
+    assert surname_share("aalderink") == surname_share("dashwood") == 0.0

@@ -25,7 +25,7 @@ from glossary_tui.core.entities.book_words import BookWords
 from glossary_tui.core.entities.names import (
     COMMON_TITLES,
     PARTICLES,
-    _given_name_frequencies,
+    given_name_share,
     name_key,
     spelling_key,
 )
@@ -339,11 +339,10 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def given_name_share(word: str) -> float:
+def given_name_cue(word: str) -> float:
     """How much ``word`` (folded) is a given name: 0 if the census never gives it (or to one in 100,000),
     1 for one in a thousand or more ("mary", "howard"), 0.5 for one in 10,000 ("mina"), on a log scale."""
-    male, female = _given_name_frequencies().get(spelling_key(word), (0.0, 0.0))
-    share = (male + female) / 100  # the census tables give percentages
+    share = given_name_share(spelling_key(word)) / 100  # the census tables give percentages
     return min(1.0, max(0.0, (math.log10(share) + 5) / 2)) if share > 0 else 0.0
 
 
@@ -364,7 +363,7 @@ def _add_facts(names: dict[str, NameCues], words: BookWords) -> None:
         facts["place_head"] = float(head_kind(cues.words) is not None)
         facts["org_head"] = float(len(cues.words) > 1 and last.strip(".") in ORG_HEADS)
         facts["known_place"] = float(is_known_place(key))
-        facts["given_name"] = given_name_share(cues.words[0]) if cues.words and cues.words[0] not in PARTICLES else 0.0
+        facts["given_name"] = given_name_cue(cues.words[0]) if cues.words and cues.words[0] not in PARTICLES else 0.0
         facts["common_word"] = float(len(cues.words) == 1 and bool(cues.written) and words.is_common(cues.written))
         if len(cues.words) == 1 and person_words[key]:
             facts["in_a_persons_name"] = min(1.0, person_words[key] / max(1, cues.mentions))

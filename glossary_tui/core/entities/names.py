@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources import files
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -126,8 +127,8 @@ def spelling_key(word: str) -> str:
 def given_name_gender(key: str) -> str:
     """ "male" or "female" if a given name (spelt by :func:`spelling_key`) is mostly one, else "".
 
-    From the first names of the US census the ``names`` package ships, with how common each is among
-    men and among women: "joe" is a man's, "florence" a woman's, "jean" neither clearly.
+    From the US census's tables of given names, with how common each is among men and among women
+    (:func:`census_table`): "joe" is a man's, "florence" a woman's, "jean" neither clearly.
     """
     male, female = _given_name_frequencies().get(key, (0.0, 0.0))
     if male > GENDER_ODDS * female:
@@ -147,16 +148,20 @@ def surname_share(word: str) -> float:
     return _surname_frequencies().get(word, 0.0)
 
 
+def census_table(name: str) -> list[tuple[str, float]]:
+    """(name, share in percent) of a shipped US Census 1990 table, in its order (public domain data).
+
+    ``name`` is ``male_first``, ``female_first`` or ``last``: the files ``census_<name>.txt`` beside
+    this module, written by ``tools/build_census_names.py`` from the Census Bureau's tables.
+    """
+    text = files("glossary_tui.core.entities").joinpath(f"census_{name}.txt").read_text(encoding="ascii")
+    rows = (line.split() for line in text.splitlines() if line and not line.startswith("#"))
+    return [(fields[0], float(fields[1])) for fields in rows]
+
+
 @lru_cache(maxsize=1)
 def _surname_frequencies() -> dict[str, float]:
-    from importlib.resources import files
-
-    frequencies = {}
-    for line in files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines():
-        fields = line.split()
-        if len(fields) >= 2:
-            frequencies[fields[0].casefold()] = float(fields[1])
-    return frequencies
+    return {name.casefold(): share for name, share in census_table("last")}
 
 
 #: How much more common among one sex a given name must be to say a person's sex.
@@ -165,14 +170,10 @@ GENDER_ODDS = 4
 
 @lru_cache(maxsize=1)
 def _given_name_frequencies() -> dict[str, tuple[float, float]]:
-    from importlib.resources import files
-
     frequencies: dict[str, list[float]] = {}
-    for column, table in enumerate(("dist.male.first", "dist.female.first")):
-        for line in files("names").joinpath(table).read_text(encoding="ascii").splitlines():
-            fields = line.split()
-            if len(fields) >= 2:
-                frequencies.setdefault(spelling_key(fields[0]), [0.0, 0.0])[column] += float(fields[1])
+    for column, table in enumerate(("male_first", "female_first")):
+        for name, share in census_table(table):
+            frequencies.setdefault(spelling_key(name), [0.0, 0.0])[column] += share
     return {name: (male, female) for name, (male, female) in frequencies.items()}
 
 
