@@ -8,9 +8,11 @@ a cast shared with the other volumes of its series of four, about 400 people of
 its own, one-word names and places and organisations drawn from shared pools,
 mentioned all through the text. Then, in one run:
 
-1. ``add`` without extraction: every novel grouped (from the cache) and recorded
-   through :func:`~glossary_tui.core.pipeline.record`; the store's time against
-   the grouping's, and against extraction measured on one novel with spaCy;
+1. ``add`` without extraction: every novel grouped (from the cache), its entities
+   described (:func:`~glossary_tui.core.pipeline.describe`) and recorded through
+   :func:`~glossary_tui.core.pipeline.record`; the store's time against the
+   grouping's and the descriptions', and against extraction measured on one
+   novel with spaCy;
 2. recording one more novel (3,000 entities) into the full library;
 3. note saves on that novel's entities, in a glossary with 2,000 notes (the whole
    path: lock, links to other documents, atomic replace with fsync);
@@ -45,7 +47,7 @@ from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.extraction.spacy_extractor import SpacyExtractor
-from glossary_tui.core.pipeline import DocumentEntities, entities_of, record, refresh
+from glossary_tui.core.pipeline import DocumentEntities, describe, entities_of, record, refresh
 from glossary_tui.core.store.atomic_storage import write_atomically
 from glossary_tui.core.store.glossary_search import GlossarySearch
 from glossary_tui.core.store.glossary_store import index_path, open_store
@@ -142,22 +144,35 @@ def build_library(work: Path, count: int, rng: random.Random, cached: CachedExtr
     return paths
 
 
-def add_library(store_path: Path, paths: list[Path], cached: CachedExtractor) -> tuple[float, list[float], int]:
-    """``add`` from a warm cache: group each novel and record it; (grouping seconds, store seconds each, entities)."""
+@dataclass
+class Added:
+    """What ``add`` from a warm cache cost: grouping and describing (seconds), the store's time per novel."""
+
+    grouping: float
+    describing: float
+    recording: list[float]
+    occurrences: int
+
+
+def add_library(store_path: Path, paths: list[Path], cached: CachedExtractor) -> Added:
+    """``add`` from a warm cache: group each novel, describe its entities and record it."""
     store = open_store(store_path)
-    grouping, recording, occurrences = 0.0, [], 0
+    added = Added(0.0, 0.0, [], 0)
     for path in paths:
         document = read_document(path)
         mentions = tuple(cached.cached(document.extraction_text) or ())
         started = time.perf_counter()
         entities = tuple(entities_of(document, mentions, []))
-        grouping += time.perf_counter() - started
+        added.grouping += time.perf_counter() - started
         started = time.perf_counter()
-        record(store, DocumentEntities(document, mentions, entities))
-        recording.append(time.perf_counter() - started)
-        occurrences += len(entities)
+        described = describe(DocumentEntities(document, mentions, entities))
+        added.describing += time.perf_counter() - started
+        started = time.perf_counter()
+        record(store, described)
+        added.recording.append(time.perf_counter() - started)
+        added.occurrences += len(entities)
     store.close()
-    return grouping, recording, occurrences
+    return added
 
 
 def extraction_words_per_second(path: Path) -> float:
@@ -297,26 +312,32 @@ def main() -> None:
         if reused:
             print(f"library: {len(library)} novels, reused from {work} (1. not measured)")
         else:
-            grouping, recording, occurrences = add_library(store_path, library, cached)
+            added = add_library(store_path, library, cached)
+            recording = added.recording
             words = sum(len(read_document(p).text.split()) for p in library)
-            print(f"library: {len(library)} novels, {words:,} words, {occurrences:,} entity occurrences "
+            print(f"library: {len(library)} novels, {words:,} words, {added.occurrences:,} entity occurrences "
               f"(load average at the start {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)")  # fmt: skip
-            print(f"1. add from the cache: grouping {grouping:.1f} s, store {sum(recording):.1f} s "
-                  f"(per novel {milliseconds(recording)})")  # fmt: skip
+            print(f"1. add from the cache: grouping {added.grouping:.1f} s, descriptions {added.describing:.1f} s, "
+                  f"store {sum(recording):.1f} s (per novel {milliseconds(recording)})")  # fmt: skip
             if not args.no_extraction:
                 speed = extraction_words_per_second(big)
                 extraction = words / speed
                 print(f"   extraction at {speed:,.0f} words/s would take {extraction:.0f} s: "
-                      f"the store is {sum(recording) / extraction:.1%} of add")  # fmt: skip
+                      f"the store is {sum(recording) / extraction:.1%} of add, "
+                      f"the descriptions {added.describing / extraction:.1%}")  # fmt: skip
             add_notes(store_path, library, cached, rng, 2000)
         store = open_store(store_path)
         document = read_document(big)
         mentions = tuple(cached.cached(document.extraction_text) or ())
         entities = entities_of(document, mentions, [])
         started = time.perf_counter()
-        record(store, DocumentEntities(document, mentions, tuple(entities)))
-        print(f"2. recording one more novel ({len(entities):,} entities) into the library: "
-              f"{time.perf_counter() - started:.3f} s")  # fmt: skip
+        described = describe(DocumentEntities(document, mentions, tuple(entities)))
+        describing = time.perf_counter() - started
+        started = time.perf_counter()
+        record(store, described)
+        stored = time.perf_counter() - started
+        print(f"2. recording one more novel ({len(entities):,} entities) into the library: {stored:.3f} s "
+              f"(its descriptions, worked out before: {describing:.3f} s)")  # fmt: skip
 
         identity = DocumentIdentity(document.sha256, entities)
         saves = []

@@ -3,7 +3,8 @@
 read → normalise (:func:`~glossary_tui.core.documents.document.read_document`)
 → extract, through the cache (:class:`~glossary_tui.core.extraction.cache.CachedExtractor`)
 → group aliases and apply the reader's corrections (:func:`entities_of`)
-→ record the document's entities in the glossary, hidden ones flagged (:func:`record`).
+→ record the document's entities in the glossary, hidden ones flagged, with what
+  the text says each shown one is (:func:`describe`, :func:`record`).
 
 Two forms share every step: :func:`stream`, which the reader uses to show
 entities while extraction runs (the part on screen first), and
@@ -16,12 +17,13 @@ glossary's index lacks.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.entities.corrections import Correction
+from glossary_tui.core.entities.descriptions import Describer, Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.errors import GlossaryError
@@ -37,8 +39,18 @@ STREAM_INTERVAL = 0.3
 class DocumentRecorder(Protocol):
     """What :func:`record` needs of the glossary store."""
 
-    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
-        """Remember ``document`` and its entities (hidden ones flagged); ``opened``: read or added just now."""
+    def record_document(
+        self,
+        document: Document,
+        entities: Sequence[Entity],
+        *,
+        descriptions: Mapping[str, Description] | None = None,
+        opened: bool = True,
+    ) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged) with their ``descriptions`` (by id).
+
+        ``opened``: read or added just now.
+        """
         ...
 
 
@@ -54,12 +66,17 @@ class RecordedDocument(Protocol):
 
 @dataclass(frozen=True)
 class DocumentEntities:
-    """A document's mentions and the entities they group into (hidden ones flagged, not dropped)."""
+    """A document's mentions and the entities they group into (hidden ones flagged, not dropped).
+
+    ``descriptions``: what the text says each shown entity is, by id (entities
+    with none left out); ``None`` until worked out (:func:`describe`).
+    """
 
     document: Document
     mentions: tuple[Mention, ...]
     entities: tuple[Entity, ...]
     from_cache: bool = False
+    descriptions: Mapping[str, Description] | None = None
 
     @property
     def shown(self) -> list[Entity]:
@@ -151,12 +168,32 @@ def extract_batch(
         yield DocumentEntities(extracted.document, mentions, entities, extracted.from_cache)
 
 
-def record(store: DocumentRecorder, result: DocumentEntities, *, opened: bool = True) -> None:
-    """Remember the document in the glossary with its entities (the hidden ones stay out of the glossary).
+def describe(result: DocumentEntities) -> DocumentEntities:
+    """``result`` with the descriptions of its shown entities worked out (as it is if they already are).
 
-    ``opened``: the reader read or added the document just now (a refresh is not).
+    As the reader's detail panel describes an entity: from the document's text,
+    every entity's mentions helping (a second or so for a whole novel).
     """
-    store.record_document(result.document, result.entities, opened=opened)
+    if result.descriptions is not None:
+        return result
+    describer = Describer(result.document.text, (mention for entity in result.entities for mention in entity.mentions))
+    descriptions = {}
+    for entity in result.shown:
+        found = describer.describe(entity)
+        if found is not None:
+            descriptions[entity.id] = found
+    return replace(result, descriptions=descriptions)
+
+
+def record(store: DocumentRecorder, result: DocumentEntities, *, opened: bool = True) -> None:
+    """Remember the document in the glossary with its entities and their descriptions (hidden ones stay out).
+
+    The descriptions are worked out here unless ``result`` holds them
+    (:func:`describe`), before the store is touched. ``opened``: the reader read
+    or added the document just now (a refresh is not).
+    """
+    described = describe(result)
+    store.record_document(result.document, result.entities, descriptions=described.descriptions, opened=opened)
 
 
 def refresh(

@@ -9,10 +9,14 @@ import json
 import pytest
 
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.corrections import Correction
+from glossary_tui.core.entities.descriptions import Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.errors import GlossaryError
+from glossary_tui.core.extraction.cache import CachedExtractor
 from glossary_tui.core.extraction.mentions import Mention
+from glossary_tui.core.pipeline import extract_batch, record
 from glossary_tui.core.store.exchange import (
     EXPORT_FORMAT,
     default_export_path,
@@ -25,6 +29,7 @@ from glossary_tui.core.store.exchange import (
     import_json,
 )
 from glossary_tui.core.store.glossary_store import open_store
+from tests.ui.fakes import FakeExtractor
 
 TRICKY_NOTES = {
     "Sergey Lavrov": "Minister.\nQuotes: \"double\" and 'single'; markup [bold]x[/] [@click=app.quit]q[/]",
@@ -189,3 +194,79 @@ def test_file_names_never_collide():
         "paris (PERSON)",
         "Paris (PERSON 2)",
     ]
+
+
+#: A news story as the sample tells it: descriptions by appositive and by role, a place with only a sentence, and
+#: one ("Gaza") whose only mention says nothing more than its name.
+TALKS = Document.from_text(
+    "The Russian Foreign Minister, Sergey Lavrov, welcomed the Hamas delegation in Moscow.\n\n"
+    "According to a statement by Hamas media advisor Taher al-Nono, the talks went well.\n\n"
+    "Gaza.\n\nAt Tilsit the *emperors* met [Illustration] by the #river.\n",
+    source="/news/talks.txt",
+    title="Talks",
+)
+TALKS_NAMES = {"Sergey Lavrov": "PERSON", "Hamas": "ORG", "Taher al-Nono": "PERSON", "Gaza": "GPE", "Tilsit": "GPE"}
+
+
+def recorded_talks(tmp_path, corrections=()):
+    store = open_store(tmp_path / "glossary.json")
+    (result,) = extract_batch([TALKS], CachedExtractor(FakeExtractor(TALKS_NAMES), None), list(corrections))
+    record(store, result)
+    return store
+
+
+def section(markdown: str, name: str) -> str:
+    return markdown[markdown.index(f"## {name}\n") :].split("\n## ")[0]
+
+
+def test_markdown_says_what_the_text_says_an_entry_is_and_nothing_when_it_says_nothing(tmp_path):
+    markdown = export_text(recorded_talks(tmp_path), "md")
+    assert "- **Description:** Russian Foreign Minister\n- **Label:** PERSON" in section(markdown, "Sergey Lavrov")
+    assert "- **Description:** Hamas media advisor\n" in section(markdown, "Taher al-Nono")
+    assert "Description" not in section(markdown, "Gaza")
+    # A sentence of the text is quoted, and what Markdown would read as markup in it is escaped.
+    tilsit = section(markdown, "Tilsit")
+    assert r"- **Description:** “At Tilsit the \*emperors\* met \[Illustration\] by the \#river.”" in tilsit
+
+
+def test_json_and_csv_hold_the_description(tmp_path):
+    store = recorded_talks(tmp_path)
+    entries = {entry["name"]: entry for entry in json.loads(export_text(store, "json"))["entries"]}
+    assert entries["Sergey Lavrov"]["description"] == "Russian Foreign Minister"
+    assert entries["Sergey Lavrov"]["description_kind"] == "appositive"
+    assert entries["Gaza"]["description"] is None
+    rows = {row["name"]: row for row in csv.DictReader(io.StringIO(export_text(store, "csv")))}
+    assert rows["Taher al-Nono"]["description"] == "Hamas media advisor" and rows["Gaza"]["description"] == ""
+
+
+def test_split_files_hold_the_description_in_front_matter_and_body(tmp_path):
+    export_markdown_files(recorded_talks(tmp_path).entries(), tmp_path / "vault")
+    lavrov = (tmp_path / "vault" / "Sergey Lavrov.md").read_text(encoding="utf-8")
+    assert lavrov.startswith('---\nlabel: "PERSON"\ndescription: "Russian Foreign Minister"\naliases: []\n---\n')
+    assert "- **Description:** Russian Foreign Minister\n" in lavrov
+    gaza = (tmp_path / "vault" / "Gaza.md").read_text(encoding="utf-8")
+    assert "description" not in gaza.lower()
+
+
+def test_record_keeps_each_shown_entitys_description_in_the_index_and_none_for_a_hidden_one(tmp_path):
+    store = recorded_talks(tmp_path, [Correction("hide", "Sergey Lavrov", "PERSON")])
+    described = {(e.name, e.description, e.description_kind) for e in store.index.entities()}
+    assert ("Taher al-Nono", "Hamas media advisor", "role") in described and ("Gaza", "", "") in described
+    ((lavrov, _),) = store.index.holders(TALKS.sha256, "sergey lavrov")
+    assert lavrov.hidden and lavrov.description == ""
+    assert "Russian Foreign Minister\n" not in export_text(store, "md")
+
+
+def test_an_entry_of_several_documents_shows_a_phrase_before_a_sentence_then_the_most_mentioned(tmp_path):
+    store = open_store(tmp_path / "glossary.json")
+    said = {
+        "news": (Description("Russian Foreign Minister", "appositive", 0), 2),
+        "memoir": (Description("Lavrov spoke at length.", "sentence", 0), 9),
+        "profile": (Description("career diplomat", "copula", 0), 4),
+    }
+    for title, (description, count) in said.items():
+        document = Document.from_text(f"{title} of Sergey Lavrov.", source=f"/{title}.txt", title=title)
+        many = entity("Sergey Lavrov", count=count)
+        store.record_document(document, [many], descriptions={many.id: description})
+    (entry,) = store.entries()  # one entry: a full name links the three documents
+    assert (entry.description, entry.description_kind) == ("career diplomat", "copula")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.entities.corrections import Correction
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache
 from glossary_tui.core.pipeline import DocumentEntities, extract_batch, record, refresh, stream
-from glossary_tui.core.store.glossary_store import open_store
+from glossary_tui.core.store.glossary_store import index_path, open_store
 from tests.ui.fakes import FakeExtractor
 
 NAMES = {"Angela Merkel": "PERSON", "Berlin": "GPE", "Paris": "GPE", "London": "GPE", "Madrid": "GPE"}
@@ -82,3 +83,21 @@ def test_refresh_records_again_what_a_correction_changed_from_the_files_and_the_
     documents = {entry.name: sorted(o.title for o in entry.documents) for entry in store.entries()}
     assert documents["Lutetia"] == ["city.txt", "trip.txt"] and documents["Paris"] == ["gone.txt"]
     assert [d.title for d in store.documents_to_refresh()] == ["gone.txt"]
+
+
+def test_an_index_of_the_version_before_descriptions_is_rebuilt_from_the_cache_with_them(tmp_path):
+    extractor = CachedExtractor(FakeExtractor(NAMES), ExtractionCache(tmp_path / "cache"))
+    path = tmp_path / "trip.txt"
+    path.write_text("Angela Merkel, the German chancellor, flew to Paris.", encoding="utf-8")
+    store = open_store(tmp_path / "glossary.json")
+    for result in extract_batch([read_document(path)], extractor, []):
+        record(store, result)
+    store.close()
+    with sqlite3.connect(index_path(tmp_path / "glossary.json")) as index:
+        index.execute("PRAGMA user_version = 2")  # what the index was before it held descriptions
+    index.close()
+    reopened = open_store(tmp_path / "glossary.json")
+    assert reopened.entries() == [] and [d.title for d in reopened.documents_to_refresh()] == ["trip.txt"]
+    assert refresh(reopened, extractor, reopened.documents_to_refresh(), []) == 1
+    described = {entry.name: entry.description for entry in reopened.entries()}
+    assert described["Angela Merkel"] == "German chancellor"

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.descriptions import Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.entities.names import name_key
@@ -111,7 +112,14 @@ class MemoryStore:
     def separate(self, entity: Entity, within: DocumentIdentity, sha256: str, name: str) -> bool:
         return False
 
-    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+    def record_document(
+        self,
+        document: Document,
+        entities: Sequence[Entity],
+        *,
+        descriptions: Mapping[str, Description] | None = None,
+        opened: bool = True,
+    ) -> None:
         self.recorded.append((document.sha256, sum(not entity.hidden for entity in entities)))
 
     def reading_position(self, sha256: str) -> int | None:

@@ -272,3 +272,29 @@ async def test_a_correction_changes_every_document_it_touches_in_the_glossary(tm
         ("Napoleon", "First.txt", 3),
         ("Napoleon", "Second.txt", 2),
     ]
+
+
+#: The sample article's people as it introduces them (with markup-like text around, as a web page may have).
+SAMPLE_LIKE = (
+    "The Russian Foreign Minister, Sergey Lavrov, welcomed the Hamas delegation in Moscow [/] on 12 September.\n\n"
+    "According to a press statement released by Hamas media advisor Taher al-Nono, Haniyeh will meet with "
+    "Sergey Lavrov.\n"
+)
+SAMPLE_NAMES = {"Sergey Lavrov": "PERSON", "Hamas": "ORG", "Moscow": "GPE", "Taher al-Nono": "PERSON"}
+
+
+async def test_the_readers_export_says_who_each_entity_is(tmp_path):
+    db = tmp_path / "glossary.json"
+    app = reader(db, SAMPLE_LIKE, SAMPLE_NAMES, title="Talks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("E")
+        await wait_until(pilot, lambda: bool(app.screen.query("#choice-filter")), "the export format choice")
+        await pilot.press(*"markdown", "enter")
+        await wait_until(pilot, lambda: bool(app.screen.query("#prompt-input")), "the export path prompt")
+        await pilot.press("enter")
+        await settle(app, pilot)
+    markdown = (tmp_path / "Talks glossary.md").read_text(encoding="utf-8")
+    lavrov = markdown[markdown.index("## Sergey Lavrov") :].split("\n## ")[0]
+    assert "- **Description:** Russian Foreign Minister\n" in lavrov
+    assert "- **Description:** Hamas media advisor\n" in markdown[markdown.index("## Taher al-Nono") :]

@@ -1,7 +1,10 @@
 """The glossary out of the store and back: Markdown (one file, or one per entry for a vault), JSON, CSV.
 
 Exports hold the glossary's entries (:meth:`~glossary_tui.core.store.glossary_store.GlossaryStore.entries`):
-hidden entities never appear. The JSON export also holds everything the reader
+hidden entities never appear. Each entry says what the text says it is (its
+description, when one was found: a Markdown fact line, a ``description:`` front
+matter field, a JSON field, a CSV column); the document's text is escaped in
+Markdown, never read as markup. The JSON export also holds everything the reader
 wrote (notes with their anchors, documents read, corrections, "not the same"
 choices) and is what :func:`import_json` merges back.
 """
@@ -37,6 +40,9 @@ _LEADING_POSSESSIVE = re.compile(r"^\W*['’]s\s+", re.IGNORECASE)
 _WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
 #: Bytes in an exported file's name, before ".md" (most file systems allow 255).
 _MAX_NAME_BYTES = 120
+#: Characters a document's text could turn into Markdown (CommonMark, and Obsidian's tags, maths, comments,
+#: highlights): written backslash-escaped.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#|~$%=&!])")
 
 
 def export_text(store: Store, export_format: str, *, document: str | None = None, notes_only: bool = False) -> str:
@@ -80,7 +86,7 @@ def default_export_path(source: str, title: str, export_format: str) -> Path:
 
 
 def export_markdown(entries: Sequence[GlossaryEntry], title: str = "Glossary") -> str:
-    """One Markdown document: a section per entry with its label, aliases, note and documents."""
+    """One Markdown document: a section per entry with its description, label, aliases, documents and note."""
     parts = [f"# {title}\n"]
     for entry in entries:
         parts.append(f"\n## {entry.name}\n\n{_markdown_facts(entry)}")
@@ -90,9 +96,10 @@ def export_markdown(entries: Sequence[GlossaryEntry], title: str = "Glossary") -
 
 
 def export_markdown_files(entries: Sequence[GlossaryEntry], directory: Path) -> list[Path]:
-    """One Markdown file per entry in ``directory``, with YAML front matter (``aliases:``) for Obsidian.
+    """One Markdown file per entry in ``directory``, with YAML front matter for Obsidian.
 
-    The front matter lists an entry's real aliases only: names it is called by
+    The front matter holds the entry's ``label``, its ``description`` when it
+    has one, and its ``aliases``: its real aliases only, names it is called by
     that no other entry is also called (Obsidian links by them).
     """
     directory.mkdir(parents=True, exist_ok=True)
@@ -103,6 +110,8 @@ def export_markdown_files(entries: Sequence[GlossaryEntry], directory: Path) -> 
         stem = file_stem(entry.name, entry.label, used)
         aliases = [alias for alias in entry.aliases if callers[key_of(alias)] == 1]
         front = ["---", f"label: {_yaml(entry.label)}"]
+        if entry.description:
+            front.append(f"description: {_yaml(_one_line(entry.description))}")
         if aliases:
             front += ["aliases:", *(f"  - {_yaml(alias)}" for alias in aliases)]
         else:
@@ -120,7 +129,7 @@ def export_json(store: Store, *, document: str | None = None, notes_only: bool =
     payload: dict[str, Any] = {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
-        "entries": [asdict(entry) for entry in store.entries(document, notes_only=notes_only)],
+        "entries": [_json_entry(entry) for entry in store.entries(document, notes_only=notes_only)],
     }
     if isinstance(store, GlossaryStore):
         payload["notes"] = store.notes()
@@ -131,13 +140,14 @@ def export_json(store: Store, *, document: str | None = None, notes_only: bool =
 
 
 def export_csv(entries: Sequence[GlossaryEntry]) -> str:
-    """name, label, aliases, note, documents: one row per entry (lists joined with "; ")."""
+    """name, label, description, aliases, note, documents: one row per entry (lists joined with "; ")."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["name", "label", "aliases", "note", "documents"])
+    writer.writerow(["name", "label", "description", "aliases", "note", "documents"])
     for entry in entries:
         documents = "; ".join(f"{d.title or d.source} ({d.count})" for d in entry.documents)
-        writer.writerow([entry.name, entry.label, "; ".join(entry.aliases), entry.note, documents])
+        row = [entry.name, entry.label, entry.description, "; ".join(entry.aliases), entry.note, documents]
+        writer.writerow(row)
     return buffer.getvalue()
 
 
@@ -193,8 +203,20 @@ def _note_of_entry(entry: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _json_entry(entry: GlossaryEntry) -> dict[str, Any]:
+    """An entry as the JSON export holds it: ``description`` and ``description_kind`` are null when none was found."""
+    fields = asdict(entry)
+    if not entry.description:
+        fields["description"] = fields["description_kind"] = None
+    return fields
+
+
 def _markdown_facts(entry: GlossaryEntry) -> str:
-    lines = [f"- **Label:** {entry.label}"]
+    lines = []
+    if entry.description:
+        described = _markdown_text(entry.description)
+        lines.append(f"- **Description:** {f'“{described}”' if entry.description_kind == 'sentence' else described}")
+    lines.append(f"- **Label:** {entry.label}")
     if entry.aliases:
         lines.append(f"- **Aliases:** {', '.join(entry.aliases)}")
     if entry.documents:
@@ -202,6 +224,15 @@ def _markdown_facts(entry: GlossaryEntry) -> str:
                               for d in entry.documents)  # fmt: skip
         lines.append(f"- **Documents:** {documents}")
     return "\n".join(lines) + "\n"
+
+
+def _markdown_text(text: str) -> str:
+    """The document's ``text`` on one line, every character Markdown could read as markup escaped."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _one_line(text))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _yaml(value: str) -> str:

@@ -1,5 +1,9 @@
 """The glossary: the entities of every recorded document, linked across documents into entries, with notes.
 
+An entry's description is its entity's, from the document the entity is
+mentioned most in among those that describe it, a phrase (appositive, copula,
+role) before a mere sentence of the text.
+
 Entities of different documents become one entry when the identity rules link
 them (:mod:`~glossary_tui.core.entities.identity`): a shared full name, a
 shared one-word name of two related documents, or a place's own name; never two
@@ -271,12 +275,30 @@ def _entry(
             sorted((_occurrence(e, documents.get(e.document)) for e in group), key=lambda o: (-o.count, o.title))
         )
     entry = GlossaryEntry(str(root), name, group[0].label, aliases, "", "", "", occurrences)
+    described = _describing(group)
+    if described is not None:
+        entry.description, entry.description_kind = described.description, described.description_kind
     if notes:
         ordered = sorted(notes, key=lambda record: (record.get("created", ""), record["id"]))
         entry.note = "\n\n".join(record["note"] for record in ordered)
         entry.created = min(record.get("created", "") for record in ordered)
         entry.updated = max(record.get("updated", "") for record in ordered)
     return key, entry
+
+
+def _describing(group: Sequence[IndexedEntity]) -> IndexedEntity | None:
+    """The linked entity whose description the entry shows: a phrase before a sentence, then the most mentioned.
+
+    One description, not one per document: the documents mostly say the same
+    thing, and a phrase found anywhere says who someone is better than the
+    sentence a longer book merely mentions them in.
+    """
+    described = [entity for entity in group if entity.description]
+    return min(
+        described,
+        key=lambda entity: (entity.description_kind == "sentence", -entity.count, entity.document),
+        default=None,
+    )
 
 
 def _lone_note_entry(note_id: str, record: dict[str, Any], documents: Mapping[str, DocumentRecord]) -> GlossaryEntry:

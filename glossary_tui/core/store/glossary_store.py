@@ -24,7 +24,7 @@ import json
 import os
 import threading
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +34,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.descriptions import Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.identity import (
     FULL_NAME,
@@ -244,11 +245,21 @@ class GlossaryStore:
 
     # -- documents -------------------------------------------------------------------------
 
-    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
+    def record_document(
+        self,
+        document: Document,
+        entities: Sequence[Entity],
+        *,
+        descriptions: Mapping[str, Description] | None = None,
+        opened: bool = True,
+    ) -> None:
         """Remember ``document`` and its entities (hidden ones flagged), replacing what it held before.
 
-        ``opened``: the reader read or added the document now (it becomes the most
-        recent); a refresh after a correction passes False.
+        ``descriptions`` (by entity id) are what the document says its entities
+        are, kept with them for the exports (worked out by the caller:
+        :func:`~glossary_tui.core.pipeline.record`). ``opened``: the reader read
+        or added the document now (it becomes the most recent); a refresh after a
+        correction passes False.
         """
         identity = DocumentIdentity(document.sha256, entities)
         if opened:
@@ -259,7 +270,8 @@ class GlossaryStore:
         else:
             with self._thread_lock:
                 corrections = self._read()["corrections"]
-        self.index.record(identity, {int(key): correction_keys(record) for key, record in corrections.items()})
+        keys = {int(key): correction_keys(record) for key, record in corrections.items()}
+        self.index.record(identity, keys, descriptions)
 
     def reading_position(self, sha256: str) -> int | None:
         """Where the reader left the document, if it was opened before."""

@@ -15,7 +15,9 @@ Tables:
     correction changes).
 ``entities``
     One per entity of a document: name (and its key), label, mention count,
-    hidden, and the other names it is called (one spelling per name key).
+    hidden, the other names it is called (one spelling per name key), and its
+    description from the document (text and the rule that found it; empty when
+    none was found or the entity is hidden).
 ``names``
     One per (entity, name key): whether the key is the entity's own name, whether
     the entity owns the key in its document (see
@@ -41,12 +43,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from glossary_tui.core.entities.descriptions import Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.identity import DocumentIdentity, key_of
 from glossary_tui.core.errors import StoreError
 
-#: Bump when the tables change: an index of another version is rebuilt.
-INDEX_VERSION = 2
+#: Bump when the tables change: an index of another version is rebuilt (3: entities' descriptions).
+INDEX_VERSION = 3
 #: Seconds to wait for another process's write.
 BUSY_TIMEOUT = 10.0
 #: Most parameters in one SQL statement (SQLite allows 32,766 since 3.32; older ones 999).
@@ -58,7 +61,8 @@ _SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, sha256 TEXT UNIQUE NOT NULL, corrections TEXT NOT NULL);
 CREATE TABLE entities (
     id INTEGER PRIMARY KEY, document INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, label TEXT NOT NULL,
-    count INTEGER NOT NULL, hidden INTEGER NOT NULL, aliases TEXT NOT NULL
+    count INTEGER NOT NULL, hidden INTEGER NOT NULL, aliases TEXT NOT NULL, description TEXT NOT NULL,
+    description_kind TEXT NOT NULL
 );
 CREATE TABLE names (
     entity INTEGER NOT NULL, document INTEGER NOT NULL, label TEXT NOT NULL, key TEXT NOT NULL,
@@ -86,6 +90,10 @@ class IndexedEntity:
     hidden: bool
     #: The other names it is called, one spelling per name key.
     aliases: tuple[str, ...]
+    #: What the document says it is (``""``: nothing found), and the rule that found it (see
+    #: :class:`~glossary_tui.core.entities.descriptions.Description`).
+    description: str = ""
+    description_kind: str = ""
 
 
 class IndexedName(NamedTuple):
@@ -116,8 +124,17 @@ class LibraryIndex:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def record(self, identity: DocumentIdentity, corrections: Mapping[int, Sequence[str]]) -> None:
-        """Replace the document's rows with ``identity``'s entities, grouped under ``corrections`` (id -> keys)."""
+    def record(
+        self,
+        identity: DocumentIdentity,
+        corrections: Mapping[int, Sequence[str]],
+        descriptions: Mapping[str, Description] | None = None,
+    ) -> None:
+        """Replace the document's rows with ``identity``'s entities, grouped under ``corrections`` (id -> keys).
+
+        ``descriptions`` (by entity id) are kept with the entities not hidden.
+        """
+        descriptions = descriptions or {}
         entity_rows = [entity for entity in identity.entities if entity.count]
         with self._transaction() as cursor:
             row = cursor.execute("SELECT id FROM documents WHERE sha256 = ?", (identity.sha256,)).fetchone()
@@ -140,9 +157,11 @@ class LibraryIndex:
             people = identity.people
             for number, entity in enumerate(entity_rows, start):
                 keys = identity.keys(entity)
+                described = None if entity.hidden else descriptions.get(entity.id)
                 entities.append(
                     (number, document, entity.name, keys[0] if keys else "", entity.label, entity.count,
-                     int(entity.hidden), "\x1f".join(other_names(entity)))
+                     int(entity.hidden), "\x1f".join(other_names(entity)),
+                     described.text if described else "", described.kind if described else "")
                 )  # fmt: skip
                 owned = set(identity.owned_keys(entity))
                 for position, key in enumerate(identity.keys(entity)):
@@ -150,7 +169,7 @@ class LibraryIndex:
                         (number, document, entity.label, key, int(position == 0), int(key in owned),
                          int(not entity.hidden), int(key in people and key in owned))
                     )  # fmt: skip
-            cursor.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)", entities)
+            cursor.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entities)
             cursor.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?, ?)", names)
             cursor.executemany(
                 "INSERT OR REPLACE INTO corrections (id, keys) VALUES (?, ?)",
@@ -380,12 +399,12 @@ def _refuse_unless_damaged(path: Path, error: sqlite3.DatabaseError) -> None:
 
 
 #: The columns :func:`_entity` reads, first in a query on ``entities e``.
-_ENTITY = "e.id, e.name, e.key, e.label, e.count, e.hidden, e.aliases"
+_ENTITY = "e.id, e.name, e.key, e.label, e.count, e.hidden, e.aliases, e.description, e.description_kind"
 
 
 def _entity(row: Sequence[Any], sha256: str) -> IndexedEntity:
     aliases = tuple(row[6].split("\x1f")) if row[6] else ()
-    return IndexedEntity(row[0], sha256, row[1], row[2], row[3], row[4], row[5] == 1, aliases)
+    return IndexedEntity(row[0], sha256, row[1], row[2], row[3], row[4], row[5] == 1, aliases, row[7], row[8])
 
 
 def other_names(entity: Entity) -> list[str]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from glossary_tui.core.documents.document import Document
+from glossary_tui.core.entities.descriptions import Description
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
@@ -35,8 +36,18 @@ class Store(Protocol):
         """Remember that ``entity`` is not the entity called ``name`` in document ``sha256``."""
         ...
 
-    def record_document(self, document: Document, entities: Sequence[Entity], *, opened: bool = True) -> None:
-        """Remember ``document`` and its entities (hidden ones flagged); ``opened``: read or added just now."""
+    def record_document(
+        self,
+        document: Document,
+        entities: Sequence[Entity],
+        *,
+        descriptions: Mapping[str, Description] | None = None,
+        opened: bool = True,
+    ) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged) with their ``descriptions`` (by id).
+
+        ``opened``: read or added just now.
+        """
         ...
 
     def reading_position(self, sha256: str) -> int | None:

@@ -35,6 +35,10 @@ class GlossaryEntry:
     created: str
     updated: str
     documents: tuple[Occurrence, ...]
+    #: What the text says the entry is (``""``: nothing found), and the rule that found it: ``"appositive"``,
+    #: ``"copula"``, ``"role"``, or ``"sentence"`` (the sentence of a mention, quoted when shown).
+    description: str = ""
+    description_kind: str = ""
 
 
 @dataclass(frozen=True)
