@@ -31,27 +31,10 @@ from glossary_tui.core.extraction.batch import extract_documents
 from glossary_tui.core.extraction.cache import CachedExtractor, ExtractionCache, default_cache_directory
 from glossary_tui.core.extraction.mentions import Mention
 from glossary_tui.core.extraction.spacy_extractor import NUMERIC_LABELS, Extractor, SpacyExtractor
+from glossary_tui.core.store.protocol import DocumentRecorder
 
 #: Seconds between two regroupings while a document streams in (at least; see :func:`stream`).
 STREAM_INTERVAL = 0.3
-
-
-class DocumentRecorder(Protocol):
-    """What :func:`record` needs of the glossary store."""
-
-    def record_document(
-        self,
-        document: Document,
-        entities: Sequence[Entity],
-        *,
-        descriptions: Mapping[str, Description] | None = None,
-        opened: bool = True,
-    ) -> None:
-        """Remember ``document`` and its entities (hidden ones flagged) with their ``descriptions`` (by id).
-
-        ``opened``: read or added just now.
-        """
-        ...
 
 
 class RecordedDocument(Protocol):

@@ -37,13 +37,8 @@ from dataclasses import dataclass
 
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.entity import Entity
+from glossary_tui.core.entities.names import word_set
 from glossary_tui.core.extraction.mentions import Mention
-
-
-def _word_set(words: str) -> frozenset[str]:
-    """The words of a whitespace-separated list."""
-    return frozenset(words.split())
-
 
 #: Mentions of an entity the rules are tried on, in text order.
 MENTIONS_TRIED = 100
@@ -61,7 +56,7 @@ _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its", "my", "our", "yo
 #: Openers a description goes without; "my old friend" keeps its "my" (a narrator's own).
 _DROPPED_OPENERS = _ARTICLES | {"his", "her", "their", "its"}
 #: Function words: a role phrase never holds one, an appositive never starts with one.
-_FUNCTION_WORDS = _word_set(
+_FUNCTION_WORDS = word_set(
     """
     a about above after again against all also although am among an and another any are as at be because
     been before behind being below beside besides between both but by can could did do does doing down
@@ -76,7 +71,7 @@ _FUNCTION_WORDS = _word_set(
     """
 )
 #: Words after which a name is the object of a preposition, not the subject of a sentence.
-_PREPOSITIONS = _word_set(
+_PREPOSITIONS = word_set(
     """
     about above across after against along among around at before behind below beside between beyond by
     despite down during except for from in inside into like near of off on onto over past since than through
@@ -84,7 +79,7 @@ _PREPOSITIONS = _word_set(
     """
 )
 #: Verbs often found right before a name ("told Pierre", "saw Natasha"): never a role.
-_COMMON_VERBS = _word_set(
+_COMMON_VERBS = word_set(
     """
     said says say told tell tells asked ask asks saw see sees seen met meet meets called call calls knew
     know knows gave give gives took take takes left leave leaves found find finds sent send sends went go
@@ -99,7 +94,7 @@ _COMMON_VERBS = _word_set(
     """
 )
 #: Nouns of office, trade and kin that may stand before a name ("media advisor Taher al-Nono").
-_ROLE_NOUNS = _word_set(
+_ROLE_NOUNS = word_set(
     """
     advisor adviser aide ambassador analyst archbishop artist attorney author bishop boss brother candidate
     captain cardinal chair chairman chairwoman champion chancellor chief clerk coach colonel commander
@@ -119,9 +114,9 @@ _ROLE_NOUNS = _word_set(
 #: Endings of English nouns for people: a word before a name ending so may be a role ("negotiator").
 _ROLE_ENDINGS = ("ist", "ian", "man", "woman", "person", "men", "women")
 #: Words with those endings that name no person.
-_NOT_ROLES = _word_set("resist insist persist assist consist exist amongst against median guardian")
+_NOT_ROLES = word_set("resist insist persist assist consist exist amongst against median guardian")
 #: Titles of address and the adjectives of names: never a description alone or at the head of one.
-_ADDRESS_TITLES = TITLES - _word_set(
+_ADDRESS_TITLES = TITLES - word_set(
     """
     doctor professor reverend father mother brother sister president minister chancellor secretary senator
     governor mayor ambassador premier general colonel major captain lieutenant sergeant corporal admiral
@@ -129,33 +124,33 @@ _ADDRESS_TITLES = TITLES - _word_set(
     """
 )
 #: First words after the article that make a copula no description ("was the first to arrive").
-_EMPTY_HEADS = _word_set(
+_EMPTY_HEADS = word_set(
     """
     first last next same one other only kind sort matter case way reason time moment end rest thing subject
     object point question fact result part lot number little few bit good great latter former
     """
 )
 #: Words a vocative ends with ("my dear"): what a speaker calls someone, not what they are.
-_ENDEARMENTS = _word_set("dear darling love sweetheart dearest")
+_ENDEARMENTS = word_set("dear darling love sweetheart dearest")
 #: Auxiliary verbs: a phrase holding one is a clause.
-_AUXILIARIES = _word_set("had has have was were is are will would could should did does do")
+_AUXILIARIES = word_set("had has have was were is are will would could should did does do")
 #: Words of degree: with one word after them they make an adjective, not a noun phrase.
-_DEGREE_WORDS = _word_set("most more very least so too quite rather")
+_DEGREE_WORDS = word_set("most more very least so too quite rather")
 #: Words that make a phrase plural: it describes a group the name is one of.
-_MANY = _word_set("two three four five six seven eight nine ten both all many several some")
+_MANY = word_set("two three four five six seven eight nine ten both all many several some")
 #: Words that open a clause: an appositive or a copula phrase ends before them.
-_CLAUSE_WORDS = _word_set("who whom whose which that where when while as because though although if and but since with")
+_CLAUSE_WORDS = word_set("who whom whose which that where when while as because though although if and but since with")
 #: Verbs of being made something, kept in the description ("who was elected prime minister").
-_APPOINTED = _word_set("elected appointed named made chosen promoted crowned born")
+_APPOINTED = word_set("elected appointed named made chosen promoted crowned born")
 #: What a pronoun's phrase is when it is no description: "his eyes fixed on the hussars".
-_BODY_WORDS = _word_set(
+_BODY_WORDS = word_set(
     """
     eyes eye face head hands hand look voice lips arms arm heart mouth brow cheeks cheek hair legs leg feet
     foot back shoulders shoulder fingers finger expression smile tone glance gaze chin nose forehead
     """
 )
 #: Nouns ending in -ing (the rest of such words read as verbs).
-_ING_NOUNS = _word_set(
+_ING_NOUNS = word_set(
     """
     evening morning thing nothing something anything everything building wedding meeting beginning being
     ceiling lodging pudding stocking farthing offspring sibling earring herring
@@ -165,7 +160,7 @@ _ING_NOUNS = _word_set(
 _MODIFIER_OPENERS = frozenset(
     {*_ARTICLES, *_POSSESSIVE_PRONOUNS, "and", "or", "very", "most", "more", "well", "so", "much", "newly", "long"}
 )
-_ABBREVIATIONS = _word_set(
+_ABBREVIATIONS = word_set(
     """
     mr mrs ms dr st mme mlle messrs jr sr prof gen col capt lt sgt rev hon no vs etc ste mt ft
     """

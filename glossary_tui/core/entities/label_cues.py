@@ -28,6 +28,7 @@ from glossary_tui.core.entities.names import (
     given_name_share,
     name_key,
     spelling_key,
+    word_set,
 )
 from glossary_tui.core.entities.place_kinds import (
     FAC_HEADS,
@@ -42,12 +43,8 @@ from glossary_tui.core.extraction.mentions import Mention
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _words(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 #: Verbs of speech, thought and bearing that stand next to a person's name ("said Natásha", "Wemmick remarked").
-SPEECH_VERBS = _words(
+SPEECH_VERBS = word_set(
     """said says say asked asks replied answered cried exclaimed whispered shouted muttered murmured thought
     continued added began remarked resumed returned observed inquired enquired rejoined interrupted repeated
     screamed laughed smiled sighed nodded declared explained insisted protested retorted responded sobbed
@@ -55,17 +52,17 @@ SPEECH_VERBS = _words(
     saw looked glanced sat walked tell told"""
 )
 #: Words after a name that say it is someone.
-PERSON_AFTER = _words("he she his her him himself herself who whom whose")
+PERSON_AFTER = word_set("he she his her him himself herself who whom whose")
 #: Words after a place's name ("Bistritz, where ...").
-PLACE_AFTER = _words("where whence whither")
+PLACE_AFTER = word_set("where whence whither")
 #: Words after a possessive that belong to a person ("Denísov’s face").
-PERSONAL_THINGS = _words(
+PERSONAL_THINGS = word_set(
     """face eyes eye hand hands voice head heart lips mouth arm arms shoulder shoulders hair cheeks cheek brow
     smile look glance words tone mind soul life wife husband son daughter father mother brother sister uncle aunt
     children child family friend friends servant valet maid room letter name feet fingers"""
 )
 #: People a person is named by ("my friend Blakeney", "the daughter of Agnes", "Tippoo, Sultan of ...").
-PERSON_NOUNS = _words(
+PERSON_NOUNS = word_set(
     """friend friends cousin nephew niece son sons daughter daughters wife husband widow mother father brother
     sister uncle aunt child children grandson granddaughter servant servants master mistress maid man woman boy
     girl lady gentleman fellow officer officers sultan king queen prince princess emperor chief lover sweetheart
@@ -73,23 +70,23 @@ PERSON_NOUNS = _words(
     spokesman spokeswoman deputy manager clerk editor correspondent agent director"""
 )
 #: Words before a person's name that describe the person ("poor Giotto", "dear Mina").
-EPITHETS = _words("poor dear old little young good")
+EPITHETS = word_set("poor dear old little young good")
 #: Prepositions before a place ("in Moscow", "at Bald Hills").
-PLACE_BEFORE = _words(
+PLACE_BEFORE = word_set(
     "in at into near within inside outside through across beyond throughout around towards toward via"
 )
 #: Prepositions of motion, before places and people alike ("to Moscow", "to Pierre").
-MOTION_BEFORE = _words("to from")
+MOTION_BEFORE = word_set("to from")
 #: Nouns that say what a place is, written after its name with a comma ("Bistritz, the post town").
 PLACE_NOUNS = (
-    _words("capital country county city town village hamlet port seaport parish district region province place")
+    word_set("capital country county city town village hamlet port seaport parish district region province place")
     | FAC_HEADS
     | LOC_HEADS
 )
 #: Saints' titles: "St. Helena" is an island, "Saint Antoine" a quarter, "St. Nicholas" a man.
-SAINTS = _words("st saint")
+SAINTS = word_set("st saint")
 #: Last words of organisation names.
-ORG_HEADS = _words(
+ORG_HEADS = word_set(
     """company society bank club office association times gazette journal review magazine department ministry
     council parliament army navy regiment battalion corps university institute committee board union party co
     ltd inc firm brothers assembly college hospital school"""
@@ -97,12 +94,12 @@ ORG_HEADS = _words(
 _WORD = re.compile(r"['’]s\b|[^\W\d_]+(?:['’][^\W\d_]+)*|-+|[^\w\s]")
 _SENTENCE_END = frozenset(".!?…\n")
 #: Words after "the X" that show X is the whole noun, not a word before one ("the Arno was", "the Smolensk road").
-_AFTER_A_NOUN_PHRASE = _words(
+_AFTER_A_NOUN_PHRASE = word_set(
     "and or but of in at on to from by with as was were is are had has which that where when flows flowed runs ran lay"
 )
 _VOCATIVE_BEFORE = frozenset(["“", '"', "oh", "o", "ah", "dear", "my"])
 _VOCATIVE_AFTER = frozenset([",", "!", "?", ";", "”", '"', "-", "--"])
-_DETERMINERS = _words("the a an his her their our my this that")
+_DETERMINERS = word_set("the a an his her their our my this that")
 
 #: The cues that say what kind of place a name is (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
 PLACE_NOUN_CUES = ("fac_noun_after", "loc_noun_after", "gpe_noun_of", "loc_noun_of")

@@ -12,7 +12,25 @@ from glossary_tui.core.entities.identity import DocumentIdentity
 from glossary_tui.core.store.records import DocumentRecord, GlossaryEntry, Occurrence
 
 
-class Store(Protocol):
+class DocumentRecorder(Protocol):
+    """What recording a document's entities needs of the glossary store (see ``pipeline.record``)."""
+
+    def record_document(
+        self,
+        document: Document,
+        entities: Sequence[Entity],
+        *,
+        descriptions: Mapping[str, Description] | None = None,
+        opened: bool = True,
+    ) -> None:
+        """Remember ``document`` and its entities (hidden ones flagged) with their ``descriptions`` (by id).
+
+        ``opened``: read or added just now.
+        """
+        ...
+
+
+class Store(DocumentRecorder, Protocol):
     """Notes, documents read, reading positions, corrections and "not the same" choices.
 
     ``within`` describes the document the entity is read in (its entities as
@@ -34,20 +52,6 @@ class Store(Protocol):
 
     def separate(self, entity: Entity, within: DocumentIdentity, sha256: str, name: str) -> bool:
         """Remember that ``entity`` is not the entity called ``name`` in document ``sha256``."""
-        ...
-
-    def record_document(
-        self,
-        document: Document,
-        entities: Sequence[Entity],
-        *,
-        descriptions: Mapping[str, Description] | None = None,
-        opened: bool = True,
-    ) -> None:
-        """Remember ``document`` and its entities (hidden ones flagged) with their ``descriptions`` (by id).
-
-        ``opened``: read or added just now.
-        """
         ...
 
     def reading_position(self, sha256: str) -> int | None:
