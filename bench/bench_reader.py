@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import pty
 import select
@@ -33,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from glossary_tui.core.documents.document import read_document
@@ -46,45 +48,51 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BOOK = ROOT.parent / "shared" / "corpus" / "war-and-peace.txt"
 
 
-def first_frame_seconds(book: Path, marker: bytes, environment: dict[str, str]) -> float:
-    """Start the reader in a pseudo-terminal; seconds until ``marker`` is written to it."""
+@contextlib.contextmanager
+def reader_in_terminal(book: Path, environment: dict[str, str]) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """The reader started on ``book`` in a pseudo-terminal: its side of the terminal and its process.
+
+    On leaving, ``q`` is pressed (if it still runs) and the process is waited for, killed if it hangs.
+    """
     command = [str(Path(sys.executable).with_name("glossary-tui")), str(book)]
     leader, follower = pty.openpty()
-    started = time.perf_counter()
     process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=environment,
                                close_fds=True)  # fmt: skip
     os.close(follower)
-    seen = b""
     try:
-        while marker not in seen:
-            ready, _, _ = select.select([leader], [], [], 30)
-            if not ready:
-                raise RuntimeError("no first frame within 30 s")
-            seen = (seen + os.read(leader, 65536))[-200_000:]
-        return time.perf_counter() - started
+        yield leader, process
     finally:
-        os.write(leader, b"q")
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        if process.poll() is None:
+            os.write(leader, b"q")
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
         os.close(leader)
+
+
+def wait_for(leader: int, marker: bytes) -> None:
+    """Read the terminal until ``marker`` has been written to it."""
+    seen = b""
+    while marker not in seen:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            raise RuntimeError("no first frame within 30 s")
+        seen = (seen + os.read(leader, 65536))[-200_000:]
+
+
+def first_frame_seconds(book: Path, marker: bytes, environment: dict[str, str]) -> float:
+    """Start the reader in a pseudo-terminal; seconds until ``marker`` is written to it."""
+    started = time.perf_counter()
+    with reader_in_terminal(book, environment) as (leader, _):
+        wait_for(leader, marker)
+        return time.perf_counter() - started
 
 
 def quit_seconds(book: Path, marker: bytes, environment: dict[str, str], after: float = 1.0) -> float:
     """Start the reader on ``book``; ``after`` seconds past ``marker`` press ``q``: seconds until it is gone."""
-    command = [str(Path(sys.executable).with_name("glossary-tui")), str(book)]
-    leader, follower = pty.openpty()
-    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=environment,
-                               close_fds=True)  # fmt: skip
-    os.close(follower)
-    seen = b""
-    try:
-        while marker not in seen:
-            ready, _, _ = select.select([leader], [], [], 30)
-            if not ready:
-                raise RuntimeError("no first frame within 30 s")
-            seen = (seen + os.read(leader, 65536))[-200_000:]
+    with reader_in_terminal(book, environment) as (leader, process):
+        wait_for(leader, marker)
         deadline = time.perf_counter() + after
         while time.perf_counter() < deadline:  # keep reading, or the reader blocks on a full terminal
             if select.select([leader], [], [], 0.05)[0]:
@@ -99,10 +107,6 @@ def quit_seconds(book: Path, marker: bytes, environment: dict[str, str], after: 
                     break
         process.wait(timeout=60)
         return time.perf_counter() - started
-    finally:
-        if process.poll() is None:
-            process.kill()
-        os.close(leader)
 
 
 def resident_megabytes() -> float:
