@@ -40,6 +40,12 @@ def reader(db, text: str = TEXT, names: dict[str, str] = NAMES, title: str = "Wa
     return GlossaryApp(read_document(source), FakeExtractor(names), open_store(db))
 
 
+async def read_once(app: GlossaryApp) -> None:
+    """Open the reader on its document until its entities are found and recorded, then leave."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+
+
 def named(app, name: str, label: str | None = None):
     return next(e for e in app.screen.entities if e.name == name and (label is None or e.label == label))
 
@@ -138,9 +144,7 @@ JOSEPHS = {"Joe Gargery": "PERSON", "Joe": "PERSON", "Joseph": "PERSON", "Joseph
 
 async def test_a_shared_first_name_does_not_link_unrelated_books(tmp_path):
     db = tmp_path / "glossary.json"
-    war = reader(db, WAR_AND_PEACE, JOSEPHS, "War and Peace")
-    async with war.run_test(size=(120, 40)) as pilot:
-        await settle(war, pilot)
+    await read_once(reader(db, WAR_AND_PEACE, JOSEPHS, "War and Peace"))
     expectations = reader(db, GREAT_EXPECTATIONS, JOSEPHS, "Great Expectations")
     async with expectations.run_test(size=(120, 40)) as pilot:
         await settle(expectations, pilot)
@@ -209,9 +213,7 @@ async def test_a_link_says_what_the_entity_is_called_in_the_other_document(tmp_p
 
 async def test_the_glossary_opens_on_notes_by_document_and_opens_a_document_on_the_entry(tmp_path):
     db = tmp_path / "glossary.json"
-    war = reader(db, WAR_AND_PEACE, JOSEPHS, "War and Peace")
-    async with war.run_test(size=(120, 40)) as pilot:
-        await settle(war, pilot)
+    await read_once(reader(db, WAR_AND_PEACE, JOSEPHS, "War and Peace"))
     app = reader(db, GREAT_EXPECTATIONS, JOSEPHS, "Great Expectations")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
@@ -257,9 +259,7 @@ async def test_export_from_the_palette_asks_where_and_says_where(tmp_path):
 
 async def test_a_correction_changes_every_document_it_touches_in_the_glossary(tmp_path):
     db = tmp_path / "glossary.json"
-    first = reader(db, title="First")
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(first, pilot)
+    await read_once(reader(db, title="First"))
     second = reader(db, "Napoleon and Bonaparte met in Moscow.\n", title="Second")
     async with second.run_test(size=(120, 40)) as pilot:
         await settle(second, pilot)
