@@ -76,7 +76,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -250,6 +250,16 @@ def _people_forms(groups: list[Group], text: str) -> list[Group]:
     return list(by_form.values())
 
 
+def _split_living(groups: Iterable[Group], test: Callable[[Group], object]) -> tuple[list[Group], list[Group]]:
+    """The groups that still hold mentions, split into those ``test`` is true of and the others."""
+    chosen: list[Group] = []
+    others: list[Group] = []
+    for group in groups:
+        if group.mentions:
+            (chosen if test(group) else others).append(group)
+    return chosen, others
+
+
 def _full_forms(group: Group) -> list[Form]:
     return [form for form in group.forms if len(form[1]) >= 2]
 
@@ -331,8 +341,7 @@ def _same_full_name(first: Group, second: Group) -> bool:
 
 def _merge_titled_words(groups: list[Group]) -> None:
     """Rule 2b: a title and one word joins the full name it belongs to."""
-    full = [group for group in groups if group.mentions and _full_forms(group)]
-    short = [group for group in groups if group.mentions and not _full_forms(group)]
+    full, short = _split_living(groups, _full_forms)
     by_given: dict[str, list[Group]] = defaultdict(list)
     by_surname: dict[str, list[Group]] = defaultdict(list)
     wives: dict[str, list[Group]] = defaultdict(list)
@@ -470,8 +479,7 @@ def _merge_same_titled_words(groups: list[Group]) -> None:
 
 def _merge_bare_words(groups: list[Group]) -> None:
     """Rule 2d: a word without a title joins the person it names."""
-    bare_words = [group for group in groups if group.mentions and _bare_word(group)]
-    named = [group for group in groups if group.mentions and not _bare_word(group)]
+    bare_words, named = _split_living(groups, _bare_word)
     by_given: dict[str, list[Group]] = defaultdict(list)
     by_surname: dict[str, list[Group]] = defaultdict(list)
     by_title: dict[str, list[Group]] = defaultdict(list)
