@@ -35,6 +35,7 @@ from glossary_tui.core.entities.place_kinds import (
     GPE_BEFORE_OF,
     LOC_BEFORE_OF,
     LOC_HEADS,
+    RULERS_BEFORE_OF,
     head_kind,
 )
 from glossary_tui.core.entities.places import is_known_place
@@ -51,8 +52,14 @@ SPEECH_VERBS = word_set(
     groaned grumbled growled stammered stuttered suggested urged warned pleaded begged demanded wondered knew felt
     saw looked glanced sat walked tell told"""
 )
+#: The verbs of :data:`SPEECH_VERBS` that stand before a speaker's name ("said Natásha", "told Pierre"): not
+#: "saw", "knew", "left" and the like, whose object is a place as often as a person ("saw Florence").
+SPEECH_VERBS_BEFORE = SPEECH_VERBS - word_set("knew felt saw looked glanced sat walked")
 #: Words after a name that say it is someone.
-PERSON_AFTER = word_set("he she his her him himself herself who whom whose")
+PERSON_AFTER = word_set("who whom whose")
+#: Pronouns right after a name (no comma between) that say it is someone ("told Natásha her ...", "Pierre himself").
+#: After a comma "he"/"she" begin the next clause: "when my father came to Paleham, he had taken a farm".
+PERSON_PRONOUNS_AFTER = word_set("his her him himself herself")
 #: Words after a place's name ("Bistritz, where ...").
 PLACE_AFTER = word_set("where whence whither")
 #: Words after a possessive that belong to a person ("Denísov’s face").
@@ -217,7 +224,7 @@ class NameCues:
 def name_unit(text: str) -> str:
     """The key a name's label is decided under: its name key without titles ("Mr. Jaggers" -> "jaggers")."""
     words = name_key(text).split()
-    while len(words) > 1 and words[0].strip(".") in TITLES:
+    while len(words) > 1 and words[0].strip(".") in TITLES and words[1] != "'s":  # "King's Chapel" keeps "King"
         words = words[1:]
     return " ".join(words)
 
@@ -267,7 +274,7 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
     previous = before[-1].lower() if before else "\n"
     earlier = before[-2].lower() if len(before) > 1 else "\n"
     inside = mention.text.split()
-    first_inside = inside[0].lower().strip(".") if len(inside) > 1 else ""
+    first_inside = inside[0].lower().strip(".") if len(inside) > 1 and inside[1] not in ("'s", "’s") else ""
     title = next((word for word in (first_inside, previous) if word in TITLES), "")
     title = title or (earlier if previous == "." and earlier in TITLES else "")
     if title in SAINTS:
@@ -287,7 +294,7 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
     words_after = [word for word in following if word not in (",", "’s", "'s")]
     if next_word in SPEECH_VERBS and previous not in PLACE_BEFORE | MOTION_BEFORE | {"of"}:
         seen.append("speech_after")  # "Wemmick remarked" (not "Imperialism in Australia demanded")
-    if words_after and words_after[0] in PERSON_AFTER:
+    if (words_after and words_after[0] in PERSON_AFTER) or next_word in PERSON_PRONOUNS_AFTER:
         seen.append("person_after")
     if words_after and words_after[0] in PLACE_AFTER:
         seen.append("place_after")
@@ -296,21 +303,21 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
             seen.append("person_apposition")  # "Tippoo, the Sultan"
         elif following[2] in PLACE_NOUNS:
             seen.append("place_apposition")  # "Bistritz, the post town" (an adjective between is missed)
-    if previous in SPEECH_VERBS or (previous == "," and earlier in SPEECH_VERBS):
+    if previous in SPEECH_VERBS_BEFORE or (previous == "," and earlier in SPEECH_VERBS_BEFORE):
         seen.append("speech_before")
     if (previous in PERSON_NOUNS and before[-1].islower()) or (previous == "," and earlier in PERSON_NOUNS):
         seen.append("person_noun_before")  # "my friend Blakeney", "the movement's deputy head, Saleh Aruri"
     elif previous in EPITHETS and before[-1].islower():
         seen.append("epithet_before")  # "poor Giotto"
-    elif previous == "of" and earlier in PERSON_NOUNS:
+    elif previous == "of" and earlier in PERSON_NOUNS and earlier not in RULERS_BEFORE_OF:
         seen.append("person_of")  # "the daughter of Agnes"
-    elif previous == "of" and earlier in GPE_BEFORE_OF:
+    elif previous == "of" and (earlier in GPE_BEFORE_OF or earlier in RULERS_BEFORE_OF):
         seen.append("gpe_noun_of")  # "the city of Benares"
     elif previous == "of" and earlier in LOC_BEFORE_OF:
         seen.append("loc_noun_of")  # "the island of Lamu"
-    elif previous in PLACE_BEFORE:
+    elif previous in PLACE_BEFORE and not possessive:  # "at Klein's" is at Klein's house: Klein is its owner
         seen.append("place_before")
-    elif previous in MOTION_BEFORE:
+    elif previous in MOTION_BEFORE and not possessive:
         seen.append("motion_before")
     elif previous == "with":
         seen.append("with_before")

@@ -41,9 +41,16 @@ LOC_FIRST = word_set("mount mt lake loch cape isle island river gulf bay")
 FAC_FIRST = word_set("hotel pension fort castle chateau château palazzo villa")
 #: Place nouns before "of" that say what the place after them is ("the city of Benares", "the Isle of Wight").
 GPE_BEFORE_OF = word_set(
-    "city town village county kingdom state province district country republic empire duchy principality"
+    """city cities town towns village villages county counties kingdom kingdoms state states province provinces
+    district districts country republic empire duchy principality capital inhabitants natives citizens
+    plains shores coast coasts"""
+)  # "the plains of Languedoc", "the coast of Norway": a land, named without "the"
+LOC_BEFORE_OF = word_set("island islands isle river lake sea gulf bay cape straits mountains valley vale")
+#: Rulers and lords, before "of" and the place they hold ("Tippoo, Sultan of Seringapatam", "the King of Prussia").
+RULERS_BEFORE_OF = word_set(
+    """king queen prince princess emperor empress sultan duke duchess czar tsar shah khan rajah bishop archbishop
+    governor mayor earl marquis marquess baron"""
 )
-LOC_BEFORE_OF = word_set("island isle river lake sea gulf bay cape straits mountains valley vale")
 #: Endings of political places' names ("Dorsetshire", "Kukuanaland" is a country in its book).
 GPE_ENDINGS = ("shire",)
 #: Share of a name's mentions with a place noun around it that says its kind ("Petersburg road" once in 231 does not).
