@@ -148,3 +148,33 @@ def test_a_name_listed_only_with_places_is_a_place_unless_its_own_cues_say_other
     mentions = mentions_of(text, {"Paris": "GPE", "Guienne": "PERSON", "Anne": "PERSON"})
     found = labels(label_by_book(mentions, text, favouring("PERSON")))
     assert found == {"Paris": {"GPE"}, "Guienne": {"GPE"}, "Anne": {"PERSON"}}
+
+
+def test_one_naming_cue_decides_a_place():
+    text = book("Silas lived near the village of Raveloe.", "Raveloe was quiet; Raveloe slept; Raveloe woke.")
+    mentions = mentions_of(text, {"Raveloe": "PERSON"})
+    assert labels(label_by_book(mentions, text, favouring("PERSON"))) == {"Raveloe": {"GPE"}}
+
+
+def test_the_look_of_a_known_place_does_not_overturn_what_the_book_says_of_a_person():
+    text = book("“Come,” said Warwick. Warwick’s hat fell.", "Warwick rode on. Warwick slept. Warwick woke.")
+    mentions = mentions_of(text, {"Warwick": "PERSON"})
+    assert labels(label_by_book(mentions, text, favouring("PLACE", "known_place"))) == {"Warwick": {"PERSON"}}
+
+
+def test_a_river_written_the_x_is_a_place_an_institution_is_not():
+    text = book("The Arno flowed. We crossed the Arno, and over the Arno the sun set.")
+    assert labels(label_by_book(mentions_of(text, {"Arno": "ORG"}), text, favouring("PERSON"))) == {"Arno": {"LOC"}}
+    text = book("The Senate met. We passed the Senate, and in the Senate they talked.")
+    assert labels(label_by_book(mentions_of(text, {"Senate": "ORG"}), text, favouring("PERSON"))) == {"Senate": {"ORG"}}
+
+
+def test_a_house_named_after_a_family_is_the_family():
+    text = book(
+        "“Come,” said Roderick Usher. Roderick Usher, who was ill, sat.",
+        "The House of Usher stood by the tarn.",
+        "The Elphbergs were red-haired; the Elphbergs ruled. The House of Elphberg was old.",
+    )
+    names = {"Roderick Usher": "PERSON", "House of Usher": "FAC", "Elphbergs": "ORG", "House of Elphberg": "FAC"}
+    found = labels(label_by_book(mentions_of(text, names), text, favouring("PERSON")))
+    assert found == {name: {"PERSON"} for name in names}

@@ -115,6 +115,11 @@ def _is_common_word(name: str) -> bool:
     return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
 
 
+def in_dictionary(word: str) -> bool:
+    """True if the dictionary has ``word`` in lowercase ("bank", "senate"; not "arno")."""
+    return word.lower() in _dictionary()
+
+
 @lru_cache(maxsize=1)
 def _dictionary() -> frozenset[str]:
     """The words of Webster's Second (235,000; its capitalised entries are names)."""

@@ -21,11 +21,18 @@ name then takes one label:
   a common word) or says nothing for it (one word, no cue of any kind); a name seen :data:`KEPT_MENTIONS` times or more,
   or an organisation named in several words, is never dropped;
 - decisive cues ("said X", "X said", "the city of X", "X street"), seen at a
-  quarter of a name's mentions and no cue of the other kind, decide it;
+  quarter of a name's mentions and no cue of the other kind, decide it; a
+  place noun before "of" ("the village of Raveloe") decides it at once;
 - otherwise the model's vote stands unless the linear model picks another
   kind with at least :data:`FLIP_CONFIDENCE` of the probability and the
   book's own cues for that kind are seen at :data:`EVIDENCE` of its mentions
-  or more: a vote is not overturned on the votes' say-so alone;
+  or more: a vote is not overturned on the votes' say-so alone, nor on the
+  name's look alone (a known place, a given name) when the book's cues back
+  the vote ("said Warwick");
+- a one-word organisation vote with no cue of a person or a place, written
+  "the X" and no common word, is a river ("the Arno"; "the Senate" stays);
+- "the House of Usher" and "the Elphbergs" beside "the House of Elphberg"
+  are families: people;
 - a place is GPE, LOC or FAC as its words and the book say
   (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
 
@@ -48,9 +55,10 @@ from functools import cache
 from pathlib import Path
 
 from glossary_tui.core.entities.book_words import book_words
+from glossary_tui.core.entities.class_nouns import in_dictionary
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import TITLES
-from glossary_tui.core.entities.place_kinds import place_kind
+from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -136,20 +144,34 @@ class LabelModel:
         if decided:
             return decided
         best = max(TYPES, key=types.__getitem__)
-        keep = best == _class_of(voted) or types[best] < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE
-        kind = _class_of(voted) if keep else best
+        kind = _class_of(voted) if self._vote_stands(cues, _class_of(voted), best, types[best]) else best
         if kind == "ORG" and types["ORG"] < UNLIKELY_ORG:
             kind = _person_or_place(cues) or kind
         return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if kind == "PLACE" else kind
 
+    @staticmethod
+    def _vote_stands(cues: NameCues, voted: str, best: str, confidence: float) -> bool:
+        """True unless the linear model picks another kind ``best`` with ``confidence`` of at least
+        :data:`FLIP_CONFIDENCE` and the book says so: cues of ``best`` at :data:`EVIDENCE` of the mentions,
+        and not only the name's own look (a known place, a given name) against the book's cues for the vote
+        ("said Warwick", "Warwick's": the man, though Warwick is a town)."""
+        if best == voted or confidence < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE:
+            return True
+        return cues.evidence(best, facts=False) < EVIDENCE <= cues.evidence(voted, facts=False)
+
 
 def _person_or_place(cues: NameCues) -> str | None:
     """For a one-word name voted an organisation that the book gives no organisation's head word ("to
-    Bistritz"): a person or a place, whichever the book's cues say more, or ``None`` if they say neither
-    ("the Bank", "the Arno": "the X" alone is an institution's as often as a river's)."""
+    Bistritz"): a person or a place, whichever the book's cues say more; with no such cue, a place if the
+    book writes it "the X" and it is no common word ("the Arno"), else ``None`` ("the Bank", "the Senate")."""
     if len(cues.words) != 1:
         return None
     person, place = cues.evidence("PERSON"), cues.evidence("PLACE")
+    if max(person, place) < EVIDENCE and cues.seen["the_alone"] >= THE_SHARE * cues.mentions:
+        # "the Arno flows": an institution named "the X" is a common word ("the Bank", "the Senate"), a river
+        # is not; a plural is a family as often as a range ("the Elphbergs", "the Carpathians")
+        word = cues.words[0]
+        return None if cues.facts.get("common_word") or in_dictionary(word) or word.endswith("s") else "PLACE"
     if max(person, place) < EVIDENCE or person == place:
         return None
     return "PERSON" if person > place else "PLACE"
@@ -197,11 +219,18 @@ DECISIVE_CUES = {
 DECISIVE_SHARE = 0.25
 
 
+#: Cues that decide a name by a single occurrence when no cue of the other kind is seen: "the village of
+#: Raveloe" says what Raveloe is once and for all.
+NAMING_CUES = ("gpe_noun_of", "loc_noun_of")
+
+
 def _decisive(cues: NameCues) -> str | None:
     counts = {kind: sum(cues.seen[cue] for cue in decisive) for kind, decisive in DECISIVE_CUES.items()}
     for kind, other in (("PERSON", "PLACE"), ("PLACE", "PERSON")):
         if counts[kind] >= max(1, DECISIVE_SHARE * cues.mentions) and not counts[other]:
             return kind
+    if not counts["PERSON"] and any(cues.seen[cue] for cue in NAMING_CUES):
+        return "PLACE"
     return None
 
 
@@ -235,11 +264,14 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
     cues = name_cues(names, text, book_words(text))
     decided = {unit: model.label(name) for unit, name in cues.items()}
     decided.update(_by_partners(cues, decided))
+    people = {word for unit, label in decided.items() if label == "PERSON" for word in unit.split()}
     for unit, name in cues.items():
         if _is_kinship_or_family(name, decided):
             decided[unit] = None
         elif _is_role(name, decided):
             decided[unit] = name.votes.most_common(1)[0][0]
+        elif _is_a_house(name, people, cues) or _is_the_family_of_a_house(name, cues):
+            decided[unit] = "PERSON"
     labelled = []
     for mention in mentions:
         if mention.label not in NAME_LABELS:
@@ -266,6 +298,19 @@ def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> boo
         return True
     the_share = name.seen["the_before"] / max(1, name.mentions)
     return word.endswith("s") and decided.get(word[:-1]) == "PERSON" and the_share >= FAMILY_THE_SHARE
+
+
+def _is_a_house(name: NameCues, people: set[str], cues: dict[str, NameCues]) -> bool:
+    """ "the House of Usher", "the House of Elphberg": a family named after a name the book gives a person
+    (Roderick Usher) or a family ("the Elphbergs")."""
+    words = name.words
+    return len(words) == 3 and words[:2] == ("house", "of") and (words[2] in people or words[2] + "s" in cues)
+
+
+def _is_the_family_of_a_house(name: NameCues, cues: dict[str, NameCues]) -> bool:
+    """ "the Elphbergs" in a book that names "the House of Elphberg": the family."""
+    words = name.words
+    return len(words) == 1 and words[0].endswith("s") and f"house of {words[0][:-1]}" in cues
 
 
 def _is_role(name: NameCues, decided: dict[str, str | None]) -> bool:
