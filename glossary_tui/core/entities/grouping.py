@@ -12,6 +12,7 @@ from glossary_tui.core.entities.corrections import Correction, add_phrase_mentio
 from glossary_tui.core.entities.entity import Entity, entity_id
 from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
+from glossary_tui.core.entities.possessive_places import join_possessive_places
 from glossary_tui.core.entities.real_names import keep_given_names
 from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
 from glossary_tui.core.extraction.mentions import Mention
@@ -60,7 +61,7 @@ def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
     """Span clean-up (:func:`~glossary_tui.core.entities.spans.clean_mentions`) of the model's mentions, without
     the capitalised words the book uses as common nouns (:mod:`~glossary_tui.core.entities.class_nouns`)."""
-    return drop_class_nouns(clean_mentions(sorted(mentions), text), text)
+    return drop_class_nouns(join_possessive_places(clean_mentions(sorted(mentions), text), text), text)
 
 
 def _unique_ids(entities: list[Entity]) -> list[Entity]:
