@@ -29,6 +29,7 @@ def test_name_keys_ignore_case_accents_quotes_determiners_and_possessives():
         ("Then Mr Pocket", ("mr", "Mr")),
         ("said Princess Mary", ("princess", "Princess")),
         ("“Miss Havisham", ("miss", "Miss")),
+        ("my sister,--Mrs. Joe", ("mrs", "Mrs.")),  # a dash before the title
         ("asked Prince. Andrew", ("", "")),  # a sentence ends there
         ("said J. Gargery", ("", "")),  # an initial is not a title
         ("the old Orlick", ("", "")),

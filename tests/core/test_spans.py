@@ -109,3 +109,11 @@ def test_a_title_before_a_one_word_name_is_taken_into_the_span_after_labelling()
     titled = take_in_titles(mentions, text)
     assert all(text[m.start : m.end] == m.text for m in titled)
     assert [m.text for m in titled] == ["Mrs. Joe", "Mr Wopsle", "Andrew", "Luke Tallant"]
+
+
+def test_a_married_womans_title_before_a_mans_full_name_is_taken_in_it_names_his_wife():
+    text = "My sister,--Mrs. Joe Gargery, wife of Joe Gargery. Mrs. Florence Linden came; Sir Luke Tallant stayed."
+    mentions = [mention(text, "Joe Gargery"), mention(text, "Joe Gargery", occurrence=1)]
+    mentions += [mention(text, "Florence Linden"), mention(text, "Luke Tallant")]
+    titled = take_in_titles(mentions, text)
+    assert [m.text for m in titled] == ["Mrs. Joe Gargery", "Joe Gargery", "Florence Linden", "Luke Tallant"]

@@ -71,7 +71,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$", re.IGNORECASE)
 #: Punctuation that ends a name inside a span ("Wemmick remarked:--", "Havisham,--“and", "Pip, Esquire").
 _NAME_BREAK = re.compile(r"--|[,;:!?\"“”()\[\]{}_*]|—|–")
 #: The word just before a mention, when it may be a title ("Mr." or "Prince" in "Mr. Pocket", "Prince Andrew").
-_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“‘])([A-Z][A-Za-z]*)(\.?)\s+$")
+_WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“‘—–-])([A-Z][A-Za-z]*)(\.?)\s+$")
 _PUNCTUATION = ".,;:!?\"'()[]“”‘’"
 
 

@@ -29,7 +29,7 @@ from collections.abc import Sequence
 
 from glossary_tui.core.entities.aliases import PARTICLES, TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.names import name_key, title_before
+from glossary_tui.core.entities.names import MARRIED_TITLES, given_name_gender, name_key, spelling_key, title_before
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels whose mentions are names (numbers, dates and times are not cleaned here).
@@ -227,14 +227,21 @@ def take_in_titles(mentions: Sequence[Mention], text: str) -> list[Mention]:
     A bare "Joe" after "Mrs." is Mrs. Joe, not Joe: the span says so wherever the mention is read.
     Runs after the labels are decided (the title is a cue of its own for them); the title is read as
     :func:`~glossary_tui.core.entities.names.title_before` reads it, so never across a sentence end.
-    Full names keep their spans ("Sir" + "Luke Tallant"): their titled and bare forms are both in use.
+    Full names keep their spans ("Sir" + "Luke Tallant"): their titled and bare forms are both in use; but a
+    married woman's title before a man's full name names his wife ("Mrs." + "Joe Gargery" is Mrs. Joe).
     """
     titled = []
     for mention in mentions:
-        if mention.label == "PERSON" and len(mention.text.split()) == 1:
-            written = title_before(text, mention.start)[1]
-            if written:
+        if mention.label == "PERSON":
+            title, written = title_before(text, mention.start)
+            words = mention.text.split()
+            if written and (len(words) == 1 or (title in MARRIED_TITLES and _is_a_mans(words[0]))):
                 start = text.rindex(written, 0, mention.start)
                 mention = Mention(start, mention.end, text[start : mention.end], mention.label)
         titled.append(mention)
     return titled
+
+
+def _is_a_mans(given_name: str) -> bool:
+    """True if the census gives ``given_name`` mostly to men ("Joe")."""
+    return given_name_gender(spelling_key(_bare(given_name))) == "male"
