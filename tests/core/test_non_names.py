@@ -1,0 +1,62 @@
+"""Capitalised words a book writes like names that name no one: things written "the X"."""
+
+import re
+
+from glossary_tui.core.entities.non_names import MIN_BOOK_CHARS, relabel_non_names
+from glossary_tui.core.extraction.mentions import Mention
+
+#: Filler that makes a text long enough to be read as a book (lowercase: no names in it).
+FILLER = " and the rain went on over the marsh." * (MIN_BOOK_CHARS // 30)
+
+
+def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
+    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+
+
+def labels(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for mention in relabel_non_names(mentions, text):
+        found.setdefault(mention.text, set()).add(mention.label)
+    return found
+
+
+def test_a_person_written_the_x_with_no_person_cue_is_an_object():
+    text = "The Moonstone was seized. Then the Moonstone passed to India. Pip saw it." + FILLER
+    mentions = [*mentions_of(text, "Moonstone"), *mentions_of(text, "Pip")]
+    assert labels(text, mentions) == {"Moonstone": {"PRODUCT"}, "Pip": {"PERSON"}}
+
+
+def test_a_thing_the_book_puts_after_at_the_is_a_place():
+    text = "We dined at the Boar. The Boar’s coffee-room was cold. I left the old Battery." + FILLER
+    mentions = [*mentions_of(text, "Boar"), *mentions_of(text, "Battery")]
+    assert labels(text, mentions) == {"Boar": {"FAC"}, "Battery": {"PRODUCT"}}
+
+
+def test_a_thing_read_in_is_no_place():
+    text = "As it is written in the Gospel. The Gospel was read." + FILLER
+    assert labels(text, mentions_of(text, "Gospel")) == {"Gospel": {"PRODUCT"}}
+
+
+def test_a_title_written_the_x_is_a_person_named_by_rank():
+    text = "The Emperor rode past. We bowed to the Emperor." + FILLER
+    assert labels(text, mentions_of(text, "Emperor")) == {"Emperor": {"PERSON"}}
+
+
+def test_a_person_cue_anywhere_keeps_a_person_written_the_x():
+    text = "I took the Avenger by the collar. The Avenger, who was idle, ran." + FILLER
+    assert labels(text, mentions_of(text, "Avenger")) == {"Avenger": {"PERSON"}}
+
+
+def test_a_name_that_is_no_common_word_stays_a_person():
+    text = "The Fuwalda sailed. The Fuwalda rolled in the swell." + FILLER
+    assert labels(text, mentions_of(text, "Fuwalda")) == {"Fuwalda": {"PERSON"}}
+
+
+def test_a_person_seldom_written_the_x_stays():
+    text = "Hope came in. Hope sat down. The Hope of them all." + FILLER
+    assert labels(text, mentions_of(text, "Hope")) == {"Hope": {"PERSON"}}
+
+
+def test_a_short_text_keeps_its_labels():
+    text = "The Moonstone was seized. Then the Moonstone passed to India."
+    assert labels(text, mentions_of(text, "Moonstone")) == {"Moonstone": {"PERSON"}}
