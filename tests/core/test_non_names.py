@@ -60,3 +60,25 @@ def test_a_person_seldom_written_the_x_stays():
 def test_a_short_text_keeps_its_labels():
     text = "The Moonstone was seized. Then the Moonstone passed to India."
     assert labels(text, mentions_of(text, "Moonstone")) == {"Moonstone": {"PERSON"}}
+
+
+def test_a_description_of_common_words_said_once_or_twice_as_the_x_is_no_name():
+    text = "He drove from the War Office to the club. The War Office was shut. Tommy waited." + FILLER
+    mentions = [*mentions_of(text, "War Office", "ORG"), *mentions_of(text, "Tommy")]
+    assert labels(text, mentions) == {"Tommy": {"PERSON"}}
+
+
+def test_a_description_said_often_stays():
+    text = "The War Office called. " * 3 + FILLER
+    assert labels(text, mentions_of(text, "War Office", "ORG")) == {"War Office": {"ORG"}}
+
+
+def test_a_name_of_common_words_not_written_the_x_stays():
+    text = "They lived in Dover Street. Dover Street was quiet." + FILLER
+    assert labels(text, mentions_of(text, "Dover Street", "FAC")) == {"Dover Street": {"FAC"}}
+
+
+def test_a_description_with_a_word_the_book_capitalises_elsewhere_stays():
+    text = "Then the House of Usher fell. Roderick Usher was mad; Usher wept, and Usher died." + FILLER
+    mentions = mentions_of(text, "House of Usher", "FAC")
+    assert labels(text, mentions) == {"House of Usher": {"FAC"}}

@@ -12,6 +12,14 @@ and the book's own writing shows it:
   is a thing: a place (FAC) if the book puts it after "at/in/to the" ("at
   the Boar", "near the old Battery"), else an object (PRODUCT, a label the
   glossary shows but no list of people counts).
+- **A description said once or twice**: "the War Office", "the Medical
+  Directory", "the Headless Horseman". A name of two common words or more
+  (no title), written "the X" at half its mentions or more, seen at most
+  :data:`DESCRIPTION_MENTIONS` times, none of whose words the book
+  capitalises anywhere else ("the House of Usher" stays where Roderick Usher
+  lives), with no cue of a person, is a description written with capitals,
+  not a name: its mentions go. "Dover Street", "Sleepy Hollow" (no "the")
+  and a name said three times or more stay.
 """
 
 from __future__ import annotations
@@ -20,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from glossary_tui.core.entities.book_words import book_words
+from glossary_tui.core.entities.book_words import BookWords, book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit
 from glossary_tui.core.entities.names import TITLES, strip_possessive, word_set
@@ -30,8 +38,10 @@ from glossary_tui.core.extraction.mentions import Mention
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 #: A text shorter than this keeps its names (as the labelling does: too few mentions to read).
 MIN_BOOK_CHARS = 5000
-#: Share of a name's mentions written "the X" that makes it a thing rather than a person.
-THING_THE_SHARE = 0.5
+#: Share of a name's mentions written "the X" that makes it a thing or a description.
+THE_SHARE = 0.5
+#: A description of common words is said at most this often ("the War Office" twice).
+DESCRIPTION_MENTIONS = 2
 #: Cues of a person a thing's name takes too: "the Boar's coffee-room", "the old Battery".
 THING_CUES = frozenset({"possessive", "epithet_before"})
 #: The cues that say a name is a person's, one seen anywhere enough.
@@ -48,7 +58,8 @@ _REACH = 24
 
 
 def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    """``mentions`` with things written "the X" no longer people (see the module)."""
+    """``mentions`` with things written "the X" no longer people, descriptions said once or twice gone (see the
+    module)."""
     if len(text) < MIN_BOOK_CHARS:
         return list(mentions)
     groups: defaultdict[str, list[Mention]] = defaultdict(list)
@@ -57,30 +68,51 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             groups[name_unit(mention.text)].append(mention)
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))
-    new_labels: dict[str, str] = {}
+    words = book_words(text)
+    new_labels: dict[str, str | None] = {}
     for unit, group in groups.items():
-        label = _thing_label(group, text, sum(cues[unit].seen[cue] for cue in PERSON_CUES))
-        if label:
+        person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
+        if person_cues:
+            continue
+        if _is_description(group, text, words):
+            new_labels[unit] = None
+        elif label := _thing_label(group, text):
             new_labels[unit] = label
     if not new_labels:
         return list(mentions)
     relabelled = []
     for mention in mentions:
-        label = new_labels.get(name_unit(mention.text)) if mention.label in NAME_LABELS else None
-        relabelled.append(Mention(mention.start, mention.end, mention.text, label) if label else mention)
+        unit = name_unit(mention.text) if mention.label in NAME_LABELS else ""
+        if unit not in new_labels:
+            relabelled.append(mention)
+        elif label := new_labels[unit]:
+            relabelled.append(Mention(mention.start, mention.end, mention.text, label))
     return relabelled
 
 
-def _thing_label(group: Sequence[Mention], text: str, person_cues: int) -> str | None:
+def _is_description(group: Sequence[Mention], text: str, words: BookWords) -> bool:
+    """True for a name of two common words or more, seen at most :data:`DESCRIPTION_MENTIONS` times, written
+    "the X" at half its mentions or more, none of whose words the book capitalises elsewhere (see the module)."""
+    if len(group) > DESCRIPTION_MENTIONS or not _common_words(group[0].text):
+        return False
+    content = _content_words(group[0].text)
+    if len(content) < 2 or any(words.capitalised_inside(word) > len(group) for word in content):
+        return False
+    return _written_the_x(group, text)
+
+
+def _thing_label(group: Sequence[Mention], text: str) -> str | None:
     """FAC or PRODUCT for a name decided a person that is a thing written "the X" (see the module), else None."""
-    if any(mention.label != "PERSON" for mention in group) or person_cues:
+    if any(mention.label != "PERSON" for mention in group) or not _common_words(group[0].text):
         return None
-    if not _common_words(group[0].text):
+    if not _written_the_x(group, text):
         return None
-    befores = [_before(mention, text) for mention in group]
-    if sum(_THE.search(before) is not None for before in befores) < THING_THE_SHARE * len(group):
-        return None
-    return "FAC" if any(_AT_THE.search(before) for before in befores) else "PRODUCT"
+    return "FAC" if any(_AT_THE.search(_before(mention, text)) for mention in group) else "PRODUCT"
+
+
+def _written_the_x(group: Sequence[Mention], text: str) -> bool:
+    """True if at least :data:`THE_SHARE` of ``group`` is written "the X"."""
+    return sum(_THE.search(_before(mention, text)) is not None for mention in group) >= THE_SHARE * len(group)
 
 
 def _before(mention: Mention, text: str) -> str:
@@ -92,6 +124,11 @@ def _before(mention: Mention, text: str) -> str:
 def _common_words(name: str) -> bool:
     """True if every word of ``name`` (small linking words aside, a leading "the" too) is a common English word
     and no title ("the Emperor" is a person, named by his rank)."""
-    words = [strip_possessive(word).strip(".,’'") for word in name.split()]
-    words = [word for word in words if word and word.lower() not in _LINK_WORDS]
+    words = _content_words(name)
     return bool(words) and all(is_dictionary_word(word) and word.lower() not in TITLES for word in words)
+
+
+def _content_words(name: str) -> list[str]:
+    """The words of ``name`` without possessives, punctuation and small linking words ("of", "the")."""
+    words = [strip_possessive(word).strip(".,’'") for word in name.split()]
+    return [word for word in words if word and word.lower() not in _LINK_WORDS]
