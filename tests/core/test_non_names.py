@@ -82,3 +82,16 @@ def test_a_description_with_a_word_the_book_capitalises_elsewhere_stays():
     text = "Then the House of Usher fell. Roderick Usher was mad; Usher wept, and Usher died." + FILLER
     mentions = mentions_of(text, "House of Usher", "FAC")
     assert labels(text, mentions) == {"House of Usher": {"FAC"}}
+
+
+def test_a_feast_is_a_date_and_no_entry():
+    text = "Keep a jolly Christmas, Whitsun, and Easter tide. Hope came at Christmas Eve." + FILLER
+    mentions = [*mentions_of(text, "Whitsun"), *mentions_of(text, "Christmas Eve"), *mentions_of(text, "Hope")]
+    assert labels(text, mentions) == {"Hope": {"PERSON"}}
+
+
+def test_a_person_named_like_a_feast_stays():
+    text = "Joe Christmas sat down. “No,” said Christmas." + FILLER
+    lone = text.rindex("Christmas")
+    mentions = [*mentions_of(text, "Joe Christmas"), Mention(lone, lone + len("Christmas"), "Christmas", "PERSON")]
+    assert labels(text, mentions) == {"Joe Christmas": {"PERSON"}, "Christmas": {"PERSON"}}

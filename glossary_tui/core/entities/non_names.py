@@ -20,6 +20,10 @@ and the book's own writing shows it:
   lives), with no cue of a person, is a description written with capitals,
   not a name: its mentions go. "Dover Street", "Sleepy Hollow" (no "the")
   and a name said three times or more stay.
+- **A feast day**: "Easter", "Whitsun", "Michaelmas", "Christmas Eve". A
+  feast is a date with no year, which the glossary leaves out as it leaves
+  out "Sunday" (:mod:`~glossary_tui.core.extraction.dates`); the model tags
+  some as people. Its mentions go.
 """
 
 from __future__ import annotations
@@ -53,6 +57,16 @@ AT_WORDS = word_set("at near towards toward beyond outside")
 _AT_THE = re.compile(r"\b(?i:" + "|".join(sorted(AT_WORDS)) + r")\s+the\s+(?:[a-z]+\s+)?$")
 #: "the X", or "the" and one lowercase word ("the old Battery", "the yellow Diamond").
 _THE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?$")
+#: Feasts of the year (dates: the model sometimes calls them people).
+FEASTS = word_set(
+    """christmas christmastide yule yuletide noel easter eastertide whitsun whitsuntide whitsunday pentecost
+    michaelmas candlemas lammas martinmas hallowmas allhallowmas lent advent epiphany shrovetide midsummer
+    passover"""
+)
+#: Words a feast's name may hold besides the feast ("Christmas Eve", "Easter Sunday", "Michaelmas Term").
+FEAST_WORDS = word_set("day eve week tide term sunday monday")
+#: Feasts named by common words.
+FEAST_PHRASES = frozenset({"lady day", "good friday", "ash wednesday", "palm sunday", "whit sunday", "whit monday"})
 #: How far back "the" (and a preposition before it) is looked for.
 _REACH = 24
 
@@ -74,7 +88,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
         if person_cues:
             continue
-        if _is_description(group, text, words):
+        if _is_feast(unit) or _is_description(group, text, words):
             new_labels[unit] = None
         elif label := _thing_label(group, text):
             new_labels[unit] = label
@@ -88,6 +102,14 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         elif label := new_labels[unit]:
             relabelled.append(Mention(mention.start, mention.end, mention.text, label))
     return relabelled
+
+
+def _is_feast(unit: str) -> bool:
+    """True for a feast day's name ("easter", "christmas eve", "good friday"; ``unit`` is a name unit)."""
+    words = unit.split()
+    if unit in FEAST_PHRASES:
+        return True
+    return any(word in FEASTS for word in words) and all(word in FEASTS or word in FEAST_WORDS for word in words)
 
 
 def _is_description(group: Sequence[Mention], text: str, words: BookWords) -> bool:
