@@ -95,3 +95,16 @@ def test_a_person_named_like_a_feast_stays():
     lone = text.rindex("Christmas")
     mentions = [*mentions_of(text, "Joe Christmas"), Mention(lone, lone + len("Christmas"), "Christmas", "PERSON")]
     assert labels(text, mentions) == {"Joe Christmas": {"PERSON"}, "Christmas": {"PERSON"}}
+
+
+def test_an_abbreviation_left_alone_after_a_name_is_no_name():
+    text = "To John Graves, Esq. And to James Mortimer, M.R.C.S., from Waite and Co. at last." + FILLER
+    written = {"Esq": "PERSON", "M.R.C.S.": "PERSON", "Co.": "ORG", "John Graves": "PERSON"}
+    mentions = [Mention(text.index(word), text.index(word) + len(word), word, label) for word, label in written.items()]
+    assert labels(text, mentions) == {"John Graves": {"PERSON"}}
+
+
+def test_an_abbreviation_word_written_as_a_name_stays():
+    text = "Jun and Sen came home. Jun laughed. Co is a place in the west." + FILLER
+    mentions = [*mentions_of(text, "Jun"), *mentions_of(text, "Sen"), *mentions_of(text, "Co")]
+    assert labels(text, mentions) == {"Jun": {"PERSON"}, "Sen": {"PERSON"}, "Co": {"PERSON"}}

@@ -24,6 +24,11 @@ and the book's own writing shows it:
   feast is a date with no year, which the glossary leaves out as it leaves
   out "Sunday" (:mod:`~glossary_tui.core.extraction.dates`); the model tags
   some as people. Its mentions go.
+- **An abbreviation left alone**: "Esq.", "Co.", "M.R.C.S." written after a
+  name ("John Graves, Esq.", "Waite and Co.", "James Mortimer, M.R.C.S.")
+  and cut off from it by the comma or the "and" the span clean-up splits at.
+  A person or organisation whose words are all honorifics, company words or
+  degrees written as abbreviations is no name; its mentions go.
 """
 
 from __future__ import annotations
@@ -67,6 +72,13 @@ FEASTS = word_set(
 FEAST_WORDS = word_set("day eve week tide term sunday monday")
 #: Feasts named by common words.
 FEAST_PHRASES = frozenset({"lady day", "good friday", "ash wednesday", "palm sunday", "whit sunday", "whit monday"})
+#: Abbreviations written after a name: honorifics, company words, degrees and orders ("Esq.", "Co.", "M.R.C.S.").
+AFTER_NAME_ABBREVIATIONS = word_set(
+    """esq esqr bart bt jr jun junr sen senr sr co ltd inc md mp qc kc frs mrcs lrcp frcs dd lld
+    kcb kg cb obe mbe"""
+)
+#: Labels an abbreviation left alone takes (a place "U.S." or "Pa." is a place's abbreviation).
+ABBREVIATION_LABELS = frozenset({"PERSON", "ORG"})
 #: How far back "the" (and a preposition before it) is looked for.
 _REACH = 24
 
@@ -88,7 +100,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
         if person_cues:
             continue
-        if _is_feast(unit) or _is_description(group, text, words):
+        if _is_feast(unit) or _is_abbreviation(group, text) or _is_description(group, text, words):
             new_labels[unit] = None
         elif label := _thing_label(group, text):
             new_labels[unit] = label
@@ -110,6 +122,25 @@ def _is_feast(unit: str) -> bool:
     if unit in FEAST_PHRASES:
         return True
     return any(word in FEASTS for word in words) and all(word in FEASTS or word in FEAST_WORDS for word in words)
+
+
+def _is_abbreviation(group: Sequence[Mention], text: str) -> bool:
+    """True for a person or organisation whose every word is an abbreviation written after names ("Esq.",
+    "Co.", "M.R.C.S."), written as one: a period after it (in the span or just after) or in capitals, so that
+    "Jun" or "Sen" as a given name stays."""
+    if any(mention.label not in ABBREVIATION_LABELS for mention in group):
+        return False
+    return all(_abbreviations_only(mention, text) for mention in group)
+
+
+def _abbreviations_only(mention: Mention, text: str) -> bool:
+    words = mention.text.replace("&", " ").split()
+    period_after = text.startswith(".", mention.end)
+    return bool(words) and all(
+        word.replace(".", "").lower() in AFTER_NAME_ABBREVIATIONS
+        and (word.endswith(".") or word.isupper() or (period_after and word == words[-1]))
+        for word in words
+    )
 
 
 def _is_description(group: Sequence[Mention], text: str, words: BookWords) -> bool:
