@@ -105,19 +105,20 @@ def _is_common_word(name: str) -> bool:
     match = _ONE_WORD.fullmatch(name)
     if match is None or not match.group(1).istitle():
         return False
-    written, word = match.group(1), match.group(1).lower()
-    dictionary = _dictionary()
-    if written.endswith("s") and word not in dictionary:  # a plural ("Pillows", "Beggars")
-        written, word = written[:-1], word[:-1]
-    if word not in dictionary or written in dictionary:
+    if not is_dictionary_word(match.group(1)):
         return False
     word = match.group(1).lower()
     return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
 
 
-def in_dictionary(word: str) -> bool:
-    """True if the dictionary has ``word`` in lowercase ("bank", "senate"; not "arno")."""
-    return word.lower() in _dictionary()
+def is_dictionary_word(written: str) -> bool:
+    """True if the dictionary has ``written`` (or, for a plural, its singular) in lowercase and not capitalised
+    as written ("Office", "Pillows"; not "Napoleon", "Paris")."""
+    word = written.lower()
+    dictionary = _dictionary()
+    if written.endswith("s") and word not in dictionary:  # a plural ("Pillows", "Beggars")
+        written, word = written[:-1], word[:-1]
+    return word in dictionary and written not in dictionary
 
 
 @lru_cache(maxsize=1)

@@ -55,7 +55,7 @@ from functools import cache
 from pathlib import Path
 
 from glossary_tui.core.entities.book_words import book_words
-from glossary_tui.core.entities.class_nouns import in_dictionary
+from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import TITLES
 from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
@@ -170,8 +170,8 @@ def _person_or_place(cues: NameCues) -> str | None:
     if max(person, place) < EVIDENCE and cues.seen["the_alone"] >= THE_SHARE * cues.mentions:
         # "the Arno flows": an institution named "the X" is a common word ("the Bank", "the Senate"), a river
         # is not; a plural is a family as often as a range ("the Elphbergs", "the Carpathians")
-        word = cues.words[0]
-        return None if cues.facts.get("common_word") or in_dictionary(word) or word.endswith("s") else "PLACE"
+        common = cues.facts.get("common_word") or is_dictionary_word(cues.written)
+        return None if common or cues.words[0].endswith("s") else "PLACE"
     if max(person, place) < EVIDENCE or person == place:
         return None
     return "PERSON" if person > place else "PLACE"

@@ -1,0 +1,187 @@
+"""Capitalised words a book writes like names that name no one: things, feasts, degrees, institutions said once.
+
+The model tags what is capitalised, and the labelling gives every tagged
+name a kind; some are no person, place or organisation a reader looks up,
+and the book's own writing shows it:
+
+- **A thing written "the X"**: "the Moonstone passed", "the Diamond", "the
+  Boar's coffee-room". A person is seldom "the" anything; a name decided a
+  person that the book writes after "the" at least half the time, whose words
+  are common English words, with no cue of a person anywhere (no title, no
+  "said X", no "X, who"; a possessive or "old" before it are a thing's too),
+  is a thing: a place (FAC) if the book puts it after "at/in/to the" ("at
+  the Boar", "near the old Battery"), else an object (PRODUCT, a label the
+  glossary shows but no list of people counts).
+- **A description said once or twice**: "the War Office", "the Medical
+  Directory", "the Headless Horseman". A name of two common words or more
+  (no title), written "the X" at half its mentions or more, seen at most
+  :data:`DESCRIPTION_MENTIONS` times, none of whose words the book
+  capitalises anywhere else ("the House of Usher" stays where Roderick Usher
+  lives), with no cue of a person, is a description written with capitals,
+  not a name: its mentions go. "Dover Street", "Sleepy Hollow" (no "the")
+  and a name said three times or more stay.
+- **A feast day**: "Easter", "Whitsun", "Michaelmas", "Christmas Eve". A
+  feast is a date with no year, which the glossary leaves out as it leaves
+  out "Sunday" (:mod:`~glossary_tui.core.extraction.dates`); the model tags
+  some as people. Its mentions go.
+- **An abbreviation left alone**: "Esq.", "Co.", "M.R.C.S." written after a
+  name ("John Graves, Esq.", "Waite and Co.", "James Mortimer, M.R.C.S.")
+  and cut off from it by the comma or the "and" the span clean-up splits at.
+  A person or organisation whose words are all honorifics, company words or
+  degrees written as abbreviations is no name; its mentions go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from glossary_tui.core.entities.book_words import BookWords, book_words
+from glossary_tui.core.entities.class_nouns import is_dictionary_word
+from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit
+from glossary_tui.core.entities.names import TITLES, strip_possessive, word_set
+from glossary_tui.core.extraction.mentions import Mention
+
+#: Labels of the mentions looked at.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+#: A text shorter than this keeps its names (as the labelling does: too few mentions to read).
+MIN_BOOK_CHARS = 5000
+#: Share of a name's mentions written "the X" that makes it a thing or a description.
+THE_SHARE = 0.5
+#: A description of common words is said at most this often ("the War Office" twice).
+DESCRIPTION_MENTIONS = 2
+#: Cues of a person a thing's name takes too: "the Boar's coffee-room", "the old Battery".
+THING_CUES = frozenset({"possessive", "epithet_before"})
+#: The cues that say a name is a person's, one seen anywhere enough.
+PERSON_CUES = tuple(cue for cue in EVIDENCE_CUES["PERSON"] if cue not in THING_CUES)
+#: Small words a name's own words may hold besides common words ("Order of the Bath").
+_LINK_WORDS = word_set("of the and &")
+#: Prepositions before "the X" that make it a place ("at the Boar"; not "in the Gospel", "according to the Gospel").
+AT_WORDS = word_set("at near towards toward beyond outside")
+_AT_THE = re.compile(r"\b(?i:" + "|".join(sorted(AT_WORDS)) + r")\s+the\s+(?:[a-z]+\s+)?$")
+#: "the X", or "the" and one lowercase word ("the old Battery", "the yellow Diamond").
+_THE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+)?$")
+#: Feasts of the year (dates: the model sometimes calls them people).
+FEASTS = word_set(
+    """christmas christmastide yule yuletide noel easter eastertide whitsun whitsuntide whitsunday pentecost
+    michaelmas candlemas lammas martinmas hallowmas allhallowmas lent advent epiphany shrovetide midsummer
+    passover"""
+)
+#: Words a feast's name may hold besides the feast ("Christmas Eve", "Easter Sunday", "Michaelmas Term").
+FEAST_WORDS = word_set("day eve week tide term sunday monday")
+#: Feasts named by common words.
+FEAST_PHRASES = frozenset({"lady day", "good friday", "ash wednesday", "palm sunday", "whit sunday", "whit monday"})
+#: Abbreviations written after a name: honorifics, company words, degrees and orders ("Esq.", "Co.", "M.R.C.S.").
+AFTER_NAME_ABBREVIATIONS = word_set(
+    """esq esqr bart bt jr jun junr sen senr sr co ltd inc md mp qc kc frs mrcs lrcp frcs dd lld
+    kcb kg cb obe mbe"""
+)
+#: Labels an abbreviation left alone takes (a place "U.S." or "Pa." is a place's abbreviation).
+ABBREVIATION_LABELS = frozenset({"PERSON", "ORG"})
+#: How far back "the" (and a preposition before it) is looked for.
+_REACH = 24
+
+
+def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """``mentions`` with things written "the X" no longer people, descriptions said once or twice gone (see the
+    module)."""
+    if len(text) < MIN_BOOK_CHARS:
+        return list(mentions)
+    groups: defaultdict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        if mention.label in NAME_LABELS:
+            groups[name_unit(mention.text)].append(mention)
+    names = [mention for mention in mentions if mention.label in NAME_LABELS]
+    cues = name_cues(names, text, book_words(text))
+    words = book_words(text)
+    new_labels: dict[str, str | None] = {}
+    for unit, group in groups.items():
+        person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
+        if person_cues:
+            continue
+        if _is_feast(unit) or _is_abbreviation(group, text) or _is_description(group, text, words):
+            new_labels[unit] = None
+        elif label := _thing_label(group, text):
+            new_labels[unit] = label
+    if not new_labels:
+        return list(mentions)
+    relabelled = []
+    for mention in mentions:
+        unit = name_unit(mention.text) if mention.label in NAME_LABELS else ""
+        if unit not in new_labels:
+            relabelled.append(mention)
+        elif label := new_labels[unit]:
+            relabelled.append(Mention(mention.start, mention.end, mention.text, label))
+    return relabelled
+
+
+def _is_feast(unit: str) -> bool:
+    """True for a feast day's name ("easter", "christmas eve", "good friday"; ``unit`` is a name unit)."""
+    words = unit.split()
+    if unit in FEAST_PHRASES:
+        return True
+    return any(word in FEASTS for word in words) and all(word in FEASTS or word in FEAST_WORDS for word in words)
+
+
+def _is_abbreviation(group: Sequence[Mention], text: str) -> bool:
+    """True for a person or organisation whose every word is an abbreviation written after names ("Esq.",
+    "Co.", "M.R.C.S."), written as one: a period after it (in the span or just after) or in capitals, so that
+    "Jun" or "Sen" as a given name stays."""
+    if any(mention.label not in ABBREVIATION_LABELS for mention in group):
+        return False
+    return all(_abbreviations_only(mention, text) for mention in group)
+
+
+def _abbreviations_only(mention: Mention, text: str) -> bool:
+    words = mention.text.replace("&", " ").split()
+    period_after = text.startswith(".", mention.end)
+    return bool(words) and all(
+        word.replace(".", "").lower() in AFTER_NAME_ABBREVIATIONS
+        and (word.endswith(".") or word.isupper() or (period_after and word == words[-1]))
+        for word in words
+    )
+
+
+def _is_description(group: Sequence[Mention], text: str, words: BookWords) -> bool:
+    """True for a name of two common words or more, seen at most :data:`DESCRIPTION_MENTIONS` times, written
+    "the X" at half its mentions or more, none of whose words the book capitalises elsewhere (see the module)."""
+    if len(group) > DESCRIPTION_MENTIONS or not _common_words(group[0].text):
+        return False
+    content = _content_words(group[0].text)
+    if len(content) < 2 or any(words.capitalised_inside(word) > len(group) for word in content):
+        return False
+    return _written_the_x(group, text)
+
+
+def _thing_label(group: Sequence[Mention], text: str) -> str | None:
+    """FAC or PRODUCT for a name decided a person that is a thing written "the X" (see the module), else None."""
+    if any(mention.label != "PERSON" for mention in group) or not _common_words(group[0].text):
+        return None
+    if not _written_the_x(group, text):
+        return None
+    return "FAC" if any(_AT_THE.search(_before(mention, text)) for mention in group) else "PRODUCT"
+
+
+def _written_the_x(group: Sequence[Mention], text: str) -> bool:
+    """True if at least :data:`THE_SHARE` of ``group`` is written "the X"."""
+    return sum(_THE.search(_before(mention, text)) is not None for mention in group) >= THE_SHARE * len(group)
+
+
+def _before(mention: Mention, text: str) -> str:
+    """The text just before ``mention``, with the "the" its span starts with if any ("at" + "the Boar")."""
+    before = text[max(0, mention.start - _REACH) : mention.start]
+    return before + "the " if mention.text.lower().startswith("the ") else before
+
+
+def _common_words(name: str) -> bool:
+    """True if every word of ``name`` (small linking words aside, a leading "the" too) is a common English word
+    and no title ("the Emperor" is a person, named by his rank)."""
+    words = _content_words(name)
+    return bool(words) and all(is_dictionary_word(word) and word.lower() not in TITLES for word in words)
+
+
+def _content_words(name: str) -> list[str]:
+    """The words of ``name`` without possessives, punctuation and small linking words ("of", "the")."""
+    words = [strip_possessive(word).strip(".,’'") for word in name.split()]
+    return [word for word in words if word and word.lower() not in _LINK_WORDS]

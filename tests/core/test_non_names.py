@@ -1,0 +1,110 @@
+"""Capitalised words a book writes like names that name no one: things written "the X"."""
+
+import re
+
+from glossary_tui.core.entities.non_names import MIN_BOOK_CHARS, relabel_non_names
+from glossary_tui.core.extraction.mentions import Mention
+
+#: Filler that makes a text long enough to be read as a book (lowercase: no names in it).
+FILLER = " and the rain went on over the marsh." * (MIN_BOOK_CHARS // 30)
+
+
+def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
+    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+
+
+def labels(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for mention in relabel_non_names(mentions, text):
+        found.setdefault(mention.text, set()).add(mention.label)
+    return found
+
+
+def test_a_person_written_the_x_with_no_person_cue_is_an_object():
+    text = "The Moonstone was seized. Then the Moonstone passed to India. Pip saw it." + FILLER
+    mentions = [*mentions_of(text, "Moonstone"), *mentions_of(text, "Pip")]
+    assert labels(text, mentions) == {"Moonstone": {"PRODUCT"}, "Pip": {"PERSON"}}
+
+
+def test_a_thing_the_book_puts_after_at_the_is_a_place():
+    text = "We dined at the Boar. The Boar’s coffee-room was cold. I left the old Battery." + FILLER
+    mentions = [*mentions_of(text, "Boar"), *mentions_of(text, "Battery")]
+    assert labels(text, mentions) == {"Boar": {"FAC"}, "Battery": {"PRODUCT"}}
+
+
+def test_a_thing_read_in_is_no_place():
+    text = "As it is written in the Gospel. The Gospel was read." + FILLER
+    assert labels(text, mentions_of(text, "Gospel")) == {"Gospel": {"PRODUCT"}}
+
+
+def test_a_title_written_the_x_is_a_person_named_by_rank():
+    text = "The Emperor rode past. We bowed to the Emperor." + FILLER
+    assert labels(text, mentions_of(text, "Emperor")) == {"Emperor": {"PERSON"}}
+
+
+def test_a_person_cue_anywhere_keeps_a_person_written_the_x():
+    text = "I took the Avenger by the collar. The Avenger, who was idle, ran." + FILLER
+    assert labels(text, mentions_of(text, "Avenger")) == {"Avenger": {"PERSON"}}
+
+
+def test_a_name_that_is_no_common_word_stays_a_person():
+    text = "The Fuwalda sailed. The Fuwalda rolled in the swell." + FILLER
+    assert labels(text, mentions_of(text, "Fuwalda")) == {"Fuwalda": {"PERSON"}}
+
+
+def test_a_person_seldom_written_the_x_stays():
+    text = "Hope came in. Hope sat down. The Hope of them all." + FILLER
+    assert labels(text, mentions_of(text, "Hope")) == {"Hope": {"PERSON"}}
+
+
+def test_a_short_text_keeps_its_labels():
+    text = "The Moonstone was seized. Then the Moonstone passed to India."
+    assert labels(text, mentions_of(text, "Moonstone")) == {"Moonstone": {"PERSON"}}
+
+
+def test_a_description_of_common_words_said_once_or_twice_as_the_x_is_no_name():
+    text = "He drove from the War Office to the club. The War Office was shut. Tommy waited." + FILLER
+    mentions = [*mentions_of(text, "War Office", "ORG"), *mentions_of(text, "Tommy")]
+    assert labels(text, mentions) == {"Tommy": {"PERSON"}}
+
+
+def test_a_description_said_often_stays():
+    text = "The War Office called. " * 3 + FILLER
+    assert labels(text, mentions_of(text, "War Office", "ORG")) == {"War Office": {"ORG"}}
+
+
+def test_a_name_of_common_words_not_written_the_x_stays():
+    text = "They lived in Dover Street. Dover Street was quiet." + FILLER
+    assert labels(text, mentions_of(text, "Dover Street", "FAC")) == {"Dover Street": {"FAC"}}
+
+
+def test_a_description_with_a_word_the_book_capitalises_elsewhere_stays():
+    text = "Then the House of Usher fell. Roderick Usher was mad; Usher wept, and Usher died." + FILLER
+    mentions = mentions_of(text, "House of Usher", "FAC")
+    assert labels(text, mentions) == {"House of Usher": {"FAC"}}
+
+
+def test_a_feast_is_a_date_and_no_entry():
+    text = "Keep a jolly Christmas, Whitsun, and Easter tide. Hope came at Christmas Eve." + FILLER
+    mentions = [*mentions_of(text, "Whitsun"), *mentions_of(text, "Christmas Eve"), *mentions_of(text, "Hope")]
+    assert labels(text, mentions) == {"Hope": {"PERSON"}}
+
+
+def test_a_person_named_like_a_feast_stays():
+    text = "Joe Christmas sat down. “No,” said Christmas." + FILLER
+    lone = text.rindex("Christmas")
+    mentions = [*mentions_of(text, "Joe Christmas"), Mention(lone, lone + len("Christmas"), "Christmas", "PERSON")]
+    assert labels(text, mentions) == {"Joe Christmas": {"PERSON"}, "Christmas": {"PERSON"}}
+
+
+def test_an_abbreviation_left_alone_after_a_name_is_no_name():
+    text = "To John Graves, Esq. And to James Mortimer, M.R.C.S., from Waite and Co. at last." + FILLER
+    written = {"Esq": "PERSON", "M.R.C.S.": "PERSON", "Co.": "ORG", "John Graves": "PERSON"}
+    mentions = [Mention(text.index(word), text.index(word) + len(word), word, label) for word, label in written.items()]
+    assert labels(text, mentions) == {"John Graves": {"PERSON"}}
+
+
+def test_an_abbreviation_word_written_as_a_name_stays():
+    text = "Jun and Sen came home. Jun laughed. Co is a place in the west." + FILLER
+    mentions = [*mentions_of(text, "Jun"), *mentions_of(text, "Sen"), *mentions_of(text, "Co")]
+    assert labels(text, mentions) == {"Jun": {"PERSON"}, "Sen": {"PERSON"}, "Co": {"PERSON"}}
