@@ -426,3 +426,15 @@ def test_a_name_a_bigger_entity_shows_is_given_up_for_another_form():
     mentions = mentions_in(text, {"Defarge": "PERSON"})
     assert canonical_name(mentions, "PERSON", text) == "Defarge"
     assert canonical_name(mentions, "PERSON", text, taken={"Defarge"}) == "Madame Defarge"
+
+
+def test_a_surname_written_once_in_a_full_name_is_no_rival_even_if_its_person_is_mentioned_more():
+    # Borís Petróv is named in full once and is "Monsieur Borís" otherwise: "Major Petróv" is Iván.
+    text = (
+        "Iván Petróv rode in. Iván Petróv laughed. Borís Petróv bowed. Monsieur Borís smiled. "
+        "Monsieur Borís left. Major Petróv shouted."
+    )
+    names = {"Iván Petróv": "PERSON", "Borís Petróv": "PERSON", "Monsieur Borís": "PERSON", "Major Petróv": "PERSON"}
+    groups = grouped(text, names)
+    assert groups["Iván Petróv"] == {"Iván Petróv", "Major Petróv"}
+    assert groups["Borís Petróv"] == {"Borís Petróv", "Monsieur Borís"}

@@ -32,7 +32,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       one gender never join a name of the other, told by its titles or its
       given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
       "Mr. Linden" is John Linden, not Florence Linden). A full name written
-      once beside others does not make a titled name ambiguous.
+      once beside others does not make a titled name ambiguous, however often
+      its person is called otherwise ("Kiríl Andréevich Denísov", else
+      "Monsieur Kiríl", is no rival for "Major Denísov").
    c. *A titled word left over* joins the one person already called by the
       word with another title ("Count Kutúzov", "Prince Kutúzov"); with no
       such person, the titled forms of one word are one person when their
@@ -390,8 +392,8 @@ def _merge_titled_words(groups: list[Group]) -> None:
         matched = _title_matched(candidates, title, word, titles_by_word)
         if len(candidates) > 1:
             # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to
-            # make a titled name ambiguous.
-            candidates = [c for c in candidates if len(c.mentions) > 1] or candidates
+            # make a titled name ambiguous, whatever else its person is called.
+            candidates = [c for c in candidates if _uses(c, word) > 1] or candidates
         # A family's name ("Mr. Verloc", "Mrs. Verloc") joins only a full name of the title's gender.
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
