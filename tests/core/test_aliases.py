@@ -8,6 +8,7 @@ import pytest
 
 from glossary_tui.core.entities.aliases import canonical_name
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.entities.names import is_diminutive
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -438,3 +439,21 @@ def test_a_surname_written_once_in_a_full_name_is_no_rival_even_if_its_person_is
     groups = grouped(text, names)
     assert groups["Iván Petróv"] == {"Iván Petróv", "Major Petróv"}
     assert groups["Borís Petróv"] == {"Borís Petróv", "Monsieur Borís"}
+
+
+def test_a_diminutive_of_a_given_name_with_the_same_surname_is_the_same_person():
+    text = "Vasíli Denísov drank. Váska Denísov sang. Natálya Rostóva smiled. Natásha Rostóva danced."
+    names = dict.fromkeys(("Vasíli Denísov", "Váska Denísov", "Natálya Rostóva", "Natásha Rostóva"), "PERSON")
+    groups = grouped(text, names)
+    assert len(groups) == 2
+    assert {"Vasíli Denísov", "Váska Denísov"} in groups.values()
+    assert {"Natálya Rostóva", "Natásha Rostóva"} in groups.values()
+
+
+def test_is_diminutive_wants_a_shared_start_and_a_diminutive_ending():
+    assert is_diminutive("vaska", "vasili")
+    assert is_diminutive("natasha", "natalia")
+    assert not is_diminutive("vasili", "vaska")  # the full name is not a diminutive of its diminutive
+    assert not is_diminutive("maria", "margaret")  # sisters, not one name
+    assert not is_diminutive("sasha", "aleksandr")  # a diminutive from the middle of a name needs a table
+    assert not is_diminutive("oka", "olga")  # too short a shared start

@@ -11,7 +11,10 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    name is a form of its own. Then, in four passes:
 
    a. *Full names* (two words or more) with one surname and similar given
-      names are one person ("Sergey" and "Sergei Lavrov"); a given name and
+      names are one person ("Sergey" and "Sergei Lavrov"), or when one given
+      name is the start of the other with a diminutive ending
+      (:func:`~glossary_tui.core.entities.names.is_diminutive`: "Váska
+      Denísov", "Vasíli Denísov"); a given name and
       patronymic joins the only longer name that starts with them ("Anna
       Pávlovna", "Anna Pávlovna Schérer"). A married woman's title with a
       man's name names his wife: "Mrs. Joe Gargery" stays apart from "Joe
@@ -96,6 +99,7 @@ from glossary_tui.core.entities.names import (
     fold,
     gender_of_title,
     given_name_gender,
+    is_diminutive,
     is_patronymic,
     is_regnal_number,
     name_key,
@@ -779,7 +783,7 @@ def _strip_particle(word: str) -> str:
 
 
 def _same_person(first: Sequence[str], second: Sequence[str]) -> bool:
-    """Same surname; given names alike (spelling/transliteration) or one is the other's initial."""
+    """Same surname; given names alike (spelling/transliteration), one a diminutive of the other or its initial."""
     if _surname(first) != _surname(second):
         return False
     a, b = first[0], second[0]
@@ -787,7 +791,7 @@ def _same_person(first: Sequence[str], second: Sequence[str]) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return JaroWinkler.similarity(a, b) >= GIVEN_NAME_SIMILARITY
+    return JaroWinkler.similarity(a, b) >= GIVEN_NAME_SIMILARITY or is_diminutive(a, b) or is_diminutive(b, a)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
