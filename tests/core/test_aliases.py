@@ -457,3 +457,28 @@ def test_is_diminutive_wants_a_shared_start_and_a_diminutive_ending():
     assert not is_diminutive("maria", "margaret")  # sisters, not one name
     assert not is_diminutive("sasha", "aleksandr")  # a diminutive from the middle of a name needs a table
     assert not is_diminutive("oka", "olga")  # too short a shared start
+
+
+HERO_AND_NAMESAKE = (
+    "Nicholas Rostóv rode in. Rostóv laughed. Rostóv sang. Nicholas Rostóv ran. Rostóv fell. Rostóv rose. "
+    "Prince Nicholas Bolkónski frowned. Prince Nicholas coughed. "
+)
+HERO_AND_NAMESAKE_NAMES = dict.fromkeys(
+    ("Nicholas Rostóv", "Rostóv", "Prince Nicholas Bolkónski", "Prince Nicholas", "Nicholas"), "PERSON"
+)
+
+
+def test_a_given_name_used_alone_more_than_its_namesakes_are_mentioned_is_the_heros():
+    text = HERO_AND_NAMESAKE + "Nicholas smiled. Nicholas wept. Nicholas slept."
+    entities = build_entities(mentions_in(text, HERO_AND_NAMESAKE_NAMES), text)
+    by_name = {entity.name: entity for entity in entities}
+    assert set(by_name) == {"Nicholas Rostóv", "Nicholas Bolkónski"}
+    hero_starts = {mention.start for mention in by_name["Nicholas Rostóv"].mentions}
+    assert {text.index("Nicholas smiled"), text.index("Nicholas wept"), text.index("Nicholas slept")} <= hero_starts
+
+
+def test_a_given_name_used_alone_rarely_still_goes_to_the_namesake_named_last():
+    text = HERO_AND_NAMESAKE + "Nicholas smiled."
+    entities = build_entities(mentions_in(text, HERO_AND_NAMESAKE_NAMES), text)
+    by_name = {entity.name: entity for entity in entities}
+    assert text.index("Nicholas smiled") in {mention.start for mention in by_name["Nicholas Bolkónski"].mentions}

@@ -49,7 +49,11 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       more often as a given name than as a surname is a given name ("Pierre",
       in spite of one "Moscow Pierre"), and the reverse. A given name shared
       by several people goes, mention by mention, to the one mentioned last
-      before it; mentions before any of them stay apart. A surname alone
+      before it; mentions before any of them stay apart. But when one of them
+      has three times as many mentions as the others together, and the name
+      is written alone more often than those others are mentioned at all, it
+      is that one's every time ("Nicholas" is Nicholas Rostóv, not Prince
+      Nicholas Bolkónski named a page before). A surname alone
       joins its only full name if at most a fifth of its mentions come before
       it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
       people goes, like a given name, to the one mentioned last if one of them
@@ -121,6 +125,8 @@ ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"
 TITLE_DOMINANCE = 3
 #: How much more often a word must be used as a given name than as a surname (or the reverse) to be one.
 ROLE_DOMINANCE = 3
+#: How many times as many mentions one person sharing a given name must have as the others together to take it alone.
+PERSON_DOMINANCE = 3
 #: The share of a surname's mentions that may come before its only full name for it to join that name.
 SURNAME_BEFORE_FULL_NAME = 0.2
 #: How alike two given names must be to be spellings of one (Jaro-Winkler similarity).
@@ -511,6 +517,8 @@ def _merge_bare_words(groups: list[Group]) -> None:
             # Known only as a surname, it must follow its full name (see _mostly_after).
             if as_given or titled or _mostly_after(group, candidates[0]):
                 candidates[0].absorb(group)
+        elif candidates and as_given and (dominant := _dominant_person(candidates, len(group.mentions))):
+            dominant.absorb(group)
         elif candidates and (as_given or titled):
             _share_by_nearest_mention(group, candidates)
 
@@ -532,6 +540,20 @@ def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) ->
         if surname >= ROLE_DOMINANCE * given:
             return [], as_surname
     return as_given, as_surname
+
+
+def _dominant_person(candidates: list[Group], alone: int) -> Group | None:
+    """The person a given name written ``alone`` times without a title names every time, if there is one.
+
+    That is the candidate with three times as many mentions as all the others together, when the
+    name alone is written more often than those others are mentioned at all: "Nicholas" alone (565
+    times) is Nicholas Rostóv (431 mentions so far), not Prince Nicholas Bolkónski and Uncle
+    Nicholas (35 together); "Peter" alone (9 times) is not given to Bagratión (156) over four minor
+    Peters (33): it may be any of them.
+    """
+    biggest = max(candidates, key=lambda group: len(group.mentions))
+    others = sum(len(group.mentions) for group in candidates if group is not biggest)
+    return biggest if len(biggest.mentions) >= PERSON_DOMINANCE * others and alone > others else None
 
 
 def _unnumbered_first(candidates: list[Group]) -> list[Group]:
