@@ -482,3 +482,18 @@ def test_a_given_name_used_alone_rarely_still_goes_to_the_namesake_named_last():
     entities = build_entities(mentions_in(text, HERO_AND_NAMESAKE_NAMES), text)
     by_name = {entity.name: entity for entity in entities}
     assert text.index("Nicholas smiled") in {mention.start for mention in by_name["Nicholas Bolkónski"].mentions}
+
+
+def test_a_title_goes_to_the_full_name_with_a_surname_not_to_a_given_name_and_patronymic_used_as_often():
+    # "Prince Vasíli Sergéevich" has no surname to tell him from Prince Vasíli Kurágin; Denísov is no prince.
+    text = (
+        "Prince Vasíli Kurágin came. Prince Vasíli Sergéevich bowed. Vasíli Denísov drank. Vasíli Denísov sang. "
+        "Prince Vasíli spoke."
+    )
+    names = dict.fromkeys(
+        ("Prince Vasíli Kurágin", "Prince Vasíli Sergéevich", "Vasíli Denísov", "Prince Vasíli"), "PERSON"
+    )
+    groups = grouped(text, names)
+    assert {"Prince Vasíli Kurágin", "Prince Vasíli"} <= next(
+        g for g in groups.values() if "Prince Vasíli Kurágin" in g
+    )

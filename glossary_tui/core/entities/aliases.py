@@ -22,7 +22,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    b. *A title and one word* ("Prince Andrew", "Count Rostóv", "Miss
       Woodhouse") joins the full name whose given name or surname it is: the
       one used with the same title (alone, or three times as often as any
-      other: "Mr. Pocket" is Matthew Pocket), or whose family is ("Princess
+      other: "Mr. Pocket" is Matthew Pocket; a given name and patronymic
+      without a surname, "Prince Vasíli Sergéevich", is no other beside
+      "Prince Vasíli Kurágin"), or whose family is ("Princess
       Mary" and "Princess Bolkónskaya" make Mary Bolkónskaya), else the only
       one. "Mrs." with a surname joins only a full name used with "Mrs." and
       not named for a man (Mrs. Dashwood is not Mrs. John Dashwood); "Mrs."
@@ -427,12 +429,22 @@ def _title_matched(candidates: list[Group], title: str, word: str, titles_by_wor
         reverse=True,
     )
     uses = [(count, index) for count, index in uses if count]
+    if any(not _patronymic_only(candidates[index]) for _, index in uses):
+        # "Prince Vasíli Sergéevich" may be the "Prince Vasíli Kurágin" (a given name and patronymic has no
+        # surname to tell them apart): a full name with a surname is the title's.
+        uses = [(count, index) for count, index in uses if not _patronymic_only(candidates[index])]
     if uses and (len(uses) == 1 or uses[0][0] >= TITLE_DOMINANCE * uses[1][0]):
         return candidates[uses[0][1]]
     if uses:
         return None
     by_family = [c for c in candidates if word not in _surnames(c) and _family_title(c, title, titles_by_word)]
     return by_family[0] if len(by_family) == 1 else None
+
+
+def _patronymic_only(group: Group) -> bool:
+    """True if every full name of the group is a given name and a patronymic ("Vasíli Sergéevich")."""
+    full = _full_forms(group)
+    return bool(full) and all(len(words) == 2 and is_patronymic(words[1]) for _, words in full)
 
 
 def _family_title(group: Group, title: str, titles_by_word: dict[str, set[str]]) -> bool:
