@@ -8,6 +8,7 @@ import pytest
 
 from glossary_tui.core.entities.aliases import canonical_name
 from glossary_tui.core.entities.grouping import build_entities
+from glossary_tui.core.entities.names import is_diminutive
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -426,3 +427,73 @@ def test_a_name_a_bigger_entity_shows_is_given_up_for_another_form():
     mentions = mentions_in(text, {"Defarge": "PERSON"})
     assert canonical_name(mentions, "PERSON", text) == "Defarge"
     assert canonical_name(mentions, "PERSON", text, taken={"Defarge"}) == "Madame Defarge"
+
+
+def test_a_surname_written_once_in_a_full_name_is_no_rival_even_if_its_person_is_mentioned_more():
+    # Borís Petróv is named in full once and is "Monsieur Borís" otherwise: "Major Petróv" is Iván.
+    text = (
+        "Iván Petróv rode in. Iván Petróv laughed. Borís Petróv bowed. Monsieur Borís smiled. "
+        "Monsieur Borís left. Major Petróv shouted."
+    )
+    names = {"Iván Petróv": "PERSON", "Borís Petróv": "PERSON", "Monsieur Borís": "PERSON", "Major Petróv": "PERSON"}
+    groups = grouped(text, names)
+    assert groups["Iván Petróv"] == {"Iván Petróv", "Major Petróv"}
+    assert groups["Borís Petróv"] == {"Borís Petróv", "Monsieur Borís"}
+
+
+def test_a_diminutive_of_a_given_name_with_the_same_surname_is_the_same_person():
+    text = "Vasíli Denísov drank. Váska Denísov sang. Natálya Rostóva smiled. Natásha Rostóva danced."
+    names = dict.fromkeys(("Vasíli Denísov", "Váska Denísov", "Natálya Rostóva", "Natásha Rostóva"), "PERSON")
+    groups = grouped(text, names)
+    assert len(groups) == 2
+    assert {"Vasíli Denísov", "Váska Denísov"} in groups.values()
+    assert {"Natálya Rostóva", "Natásha Rostóva"} in groups.values()
+
+
+def test_is_diminutive_wants_a_shared_start_and_a_diminutive_ending():
+    assert is_diminutive("vaska", "vasili")
+    assert is_diminutive("natasha", "natalia")
+    assert not is_diminutive("vasili", "vaska")  # the full name is not a diminutive of its diminutive
+    assert not is_diminutive("maria", "margaret")  # sisters, not one name
+    assert not is_diminutive("sasha", "aleksandr")  # a diminutive from the middle of a name needs a table
+    assert not is_diminutive("oka", "olga")  # too short a shared start
+
+
+HERO_AND_NAMESAKE = (
+    "Nicholas Rostóv rode in. Rostóv laughed. Rostóv sang. Nicholas Rostóv ran. Rostóv fell. Rostóv rose. "
+    "Prince Nicholas Bolkónski frowned. Prince Nicholas coughed. "
+)
+HERO_AND_NAMESAKE_NAMES = dict.fromkeys(
+    ("Nicholas Rostóv", "Rostóv", "Prince Nicholas Bolkónski", "Prince Nicholas", "Nicholas"), "PERSON"
+)
+
+
+def test_a_given_name_used_alone_more_than_its_namesakes_are_mentioned_is_the_heros():
+    text = HERO_AND_NAMESAKE + "Nicholas smiled. Nicholas wept. Nicholas slept."
+    entities = build_entities(mentions_in(text, HERO_AND_NAMESAKE_NAMES), text)
+    by_name = {entity.name: entity for entity in entities}
+    assert set(by_name) == {"Nicholas Rostóv", "Nicholas Bolkónski"}
+    hero_starts = {mention.start for mention in by_name["Nicholas Rostóv"].mentions}
+    assert {text.index("Nicholas smiled"), text.index("Nicholas wept"), text.index("Nicholas slept")} <= hero_starts
+
+
+def test_a_given_name_used_alone_rarely_still_goes_to_the_namesake_named_last():
+    text = HERO_AND_NAMESAKE + "Nicholas smiled."
+    entities = build_entities(mentions_in(text, HERO_AND_NAMESAKE_NAMES), text)
+    by_name = {entity.name: entity for entity in entities}
+    assert text.index("Nicholas smiled") in {mention.start for mention in by_name["Nicholas Bolkónski"].mentions}
+
+
+def test_a_title_goes_to_the_full_name_with_a_surname_not_to_a_given_name_and_patronymic_used_as_often():
+    # "Prince Vasíli Sergéevich" has no surname to tell him from Prince Vasíli Kurágin; Denísov is no prince.
+    text = (
+        "Prince Vasíli Kurágin came. Prince Vasíli Sergéevich bowed. Vasíli Denísov drank. Vasíli Denísov sang. "
+        "Prince Vasíli spoke."
+    )
+    names = dict.fromkeys(
+        ("Prince Vasíli Kurágin", "Prince Vasíli Sergéevich", "Vasíli Denísov", "Prince Vasíli"), "PERSON"
+    )
+    groups = grouped(text, names)
+    assert {"Prince Vasíli Kurágin", "Prince Vasíli"} <= next(
+        g for g in groups.values() if "Prince Vasíli Kurágin" in g
+    )

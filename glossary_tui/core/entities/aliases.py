@@ -11,7 +11,10 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    name is a form of its own. Then, in four passes:
 
    a. *Full names* (two words or more) with one surname and similar given
-      names are one person ("Sergey" and "Sergei Lavrov"); a given name and
+      names are one person ("Sergey" and "Sergei Lavrov"), or when one given
+      name is the start of the other with a diminutive ending
+      (:func:`~glossary_tui.core.entities.names.is_diminutive`: "Váska
+      Denísov", "Vasíli Denísov"); a given name and
       patronymic joins the only longer name that starts with them ("Anna
       Pávlovna", "Anna Pávlovna Schérer"). A married woman's title with a
       man's name names his wife: "Mrs. Joe Gargery" stays apart from "Joe
@@ -19,7 +22,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
    b. *A title and one word* ("Prince Andrew", "Count Rostóv", "Miss
       Woodhouse") joins the full name whose given name or surname it is: the
       one used with the same title (alone, or three times as often as any
-      other: "Mr. Pocket" is Matthew Pocket), or whose family is ("Princess
+      other: "Mr. Pocket" is Matthew Pocket; a given name and patronymic
+      without a surname, "Prince Vasíli Sergéevich", is no other beside
+      "Prince Vasíli Kurágin"), or whose family is ("Princess
       Mary" and "Princess Bolkónskaya" make Mary Bolkónskaya), else the only
       one. "Mrs." with a surname joins only a full name used with "Mrs." and
       not named for a man (Mrs. Dashwood is not Mrs. John Dashwood); "Mrs."
@@ -32,7 +37,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       one gender never join a name of the other, told by its titles or its
       given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
       "Mr. Linden" is John Linden, not Florence Linden). A full name written
-      once beside others does not make a titled name ambiguous.
+      once beside others does not make a titled name ambiguous, however often
+      its person is called otherwise ("Kiríl Andréevich Denísov", else
+      "Monsieur Kiríl", is no rival for "Major Denísov").
    c. *A titled word left over* joins the one person already called by the
       word with another title ("Count Kutúzov", "Prince Kutúzov"); with no
       such person, the titled forms of one word are one person when their
@@ -44,7 +51,11 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       more often as a given name than as a surname is a given name ("Pierre",
       in spite of one "Moscow Pierre"), and the reverse. A given name shared
       by several people goes, mention by mention, to the one mentioned last
-      before it; mentions before any of them stay apart. A surname alone
+      before it; mentions before any of them stay apart. But when one of them
+      has three times as many mentions as the others together, and the name
+      is written alone more often than those others are mentioned at all, it
+      is that one's every time ("Nicholas" is Nicholas Rostóv, not Prince
+      Nicholas Bolkónski named a page before). A surname alone
       joins its only full name if at most a fifth of its mentions come before
       it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
       people goes, like a given name, to the one mentioned last if one of them
@@ -94,6 +105,7 @@ from glossary_tui.core.entities.names import (
     fold,
     gender_of_title,
     given_name_gender,
+    is_diminutive,
     is_patronymic,
     is_regnal_number,
     name_key,
@@ -115,6 +127,8 @@ ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to"
 TITLE_DOMINANCE = 3
 #: How much more often a word must be used as a given name than as a surname (or the reverse) to be one.
 ROLE_DOMINANCE = 3
+#: How many times as many mentions one person sharing a given name must have as the others together to take it alone.
+PERSON_DOMINANCE = 3
 #: The share of a surname's mentions that may come before its only full name for it to join that name.
 SURNAME_BEFORE_FULL_NAME = 0.2
 #: How alike two given names must be to be spellings of one (Jaro-Winkler similarity).
@@ -390,8 +404,8 @@ def _merge_titled_words(groups: list[Group]) -> None:
         matched = _title_matched(candidates, title, word, titles_by_word)
         if len(candidates) > 1:
             # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to
-            # make a titled name ambiguous.
-            candidates = [c for c in candidates if len(c.mentions) > 1] or candidates
+            # make a titled name ambiguous, whatever else its person is called.
+            candidates = [c for c in candidates if _uses(c, word) > 1] or candidates
         # A family's name ("Mr. Verloc", "Mrs. Verloc") joins only a full name of the title's gender.
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
@@ -415,12 +429,22 @@ def _title_matched(candidates: list[Group], title: str, word: str, titles_by_wor
         reverse=True,
     )
     uses = [(count, index) for count, index in uses if count]
+    if any(not _patronymic_only(candidates[index]) for _, index in uses):
+        # "Prince Vasíli Sergéevich" may be the "Prince Vasíli Kurágin" (a given name and patronymic has no
+        # surname to tell them apart): a full name with a surname is the title's.
+        uses = [(count, index) for count, index in uses if not _patronymic_only(candidates[index])]
     if uses and (len(uses) == 1 or uses[0][0] >= TITLE_DOMINANCE * uses[1][0]):
         return candidates[uses[0][1]]
     if uses:
         return None
     by_family = [c for c in candidates if word not in _surnames(c) and _family_title(c, title, titles_by_word)]
     return by_family[0] if len(by_family) == 1 else None
+
+
+def _patronymic_only(group: Group) -> bool:
+    """True if every full name of the group is a given name and a patronymic ("Vasíli Sergéevich")."""
+    full = _full_forms(group)
+    return bool(full) and all(len(words) == 2 and is_patronymic(words[1]) for _, words in full)
 
 
 def _family_title(group: Group, title: str, titles_by_word: dict[str, set[str]]) -> bool:
@@ -505,6 +529,8 @@ def _merge_bare_words(groups: list[Group]) -> None:
             # Known only as a surname, it must follow its full name (see _mostly_after).
             if as_given or titled or _mostly_after(group, candidates[0]):
                 candidates[0].absorb(group)
+        elif candidates and as_given and (dominant := _dominant_person(candidates, len(group.mentions))):
+            dominant.absorb(group)
         elif candidates and (as_given or titled):
             _share_by_nearest_mention(group, candidates)
 
@@ -526,6 +552,20 @@ def _dominant_role(word: str, as_given: list[Group], as_surname: list[Group]) ->
         if surname >= ROLE_DOMINANCE * given:
             return [], as_surname
     return as_given, as_surname
+
+
+def _dominant_person(candidates: list[Group], alone: int) -> Group | None:
+    """The person a given name written ``alone`` times without a title names every time, if there is one.
+
+    That is the candidate with three times as many mentions as all the others together, when the
+    name alone is written more often than those others are mentioned at all: "Nicholas" alone (565
+    times) is Nicholas Rostóv (431 mentions so far), not Prince Nicholas Bolkónski and Uncle
+    Nicholas (35 together); "Peter" alone (9 times) is not given to Bagratión (156) over four minor
+    Peters (33): it may be any of them.
+    """
+    biggest = max(candidates, key=lambda group: len(group.mentions))
+    others = sum(len(group.mentions) for group in candidates if group is not biggest)
+    return biggest if len(biggest.mentions) >= PERSON_DOMINANCE * others and alone > others else None
 
 
 def _unnumbered_first(candidates: list[Group]) -> list[Group]:
@@ -777,7 +817,7 @@ def _strip_particle(word: str) -> str:
 
 
 def _same_person(first: Sequence[str], second: Sequence[str]) -> bool:
-    """Same surname; given names alike (spelling/transliteration) or one is the other's initial."""
+    """Same surname; given names alike (spelling/transliteration), one a diminutive of the other or its initial."""
     if _surname(first) != _surname(second):
         return False
     a, b = first[0], second[0]
@@ -785,7 +825,7 @@ def _same_person(first: Sequence[str], second: Sequence[str]) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[:1] == b[:1]
-    return JaroWinkler.similarity(a, b) >= GIVEN_NAME_SIMILARITY
+    return JaroWinkler.similarity(a, b) >= GIVEN_NAME_SIMILARITY or is_diminutive(a, b) or is_diminutive(b, a)
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:

@@ -124,6 +124,32 @@ def spelling_key(word: str) -> str:
     return _DOUBLED.sub(r"\1", key)
 
 
+#: Endings of diminutives made from the start of a given name ("Váska" of Vasíli, "Natásha" of Natálya,
+#: "Nikólenka", "Dunyásha", "Mashka"): Slavic suffixes, spelt by :func:`spelling_key`.
+DIMINUTIVE_ENDINGS = ("ka", "sha")
+#: How many letters a diminutive must share with the start of its given name, and how long its ending may be.
+DIMINUTIVE_STEM = 3
+DIMINUTIVE_ENDING_LENGTH = 5
+
+
+def is_diminutive(short: str, full: str) -> bool:
+    """True if given name ``short`` is ``full``'s start with a diminutive ending ("vaska", "vasili").
+
+    Both are spelt by :func:`spelling_key`. The shared start must be three letters or more and the
+    rest of ``short`` a diminutive ending of at most five letters (see :data:`DIMINUTIVE_ENDINGS`).
+    """
+    stem = 0
+    while stem < min(len(short), len(full)) and short[stem] == full[stem]:
+        stem += 1
+    ending = short[stem:]
+    return (
+        stem >= DIMINUTIVE_STEM
+        and stem < len(full)
+        and 0 < len(ending) <= DIMINUTIVE_ENDING_LENGTH
+        and ending.endswith(DIMINUTIVE_ENDINGS)
+    )
+
+
 def given_name_gender(key: str) -> str:
     """ "male" or "female" if a given name (spelt by :func:`spelling_key`) is mostly one, else "".
 
