@@ -108,3 +108,11 @@ def test_an_abbreviation_word_written_as_a_name_stays():
     text = "Jun and Sen came home. Jun laughed. Co is a place in the west." + FILLER
     mentions = [*mentions_of(text, "Jun"), *mentions_of(text, "Sen"), *mentions_of(text, "Co")]
     assert labels(text, mentions) == {"Jun": {"PERSON"}, "Sen": {"PERSON"}, "Co": {"PERSON"}}
+
+
+def test_a_house_named_after_a_person_of_the_book_is_no_thing():
+    text = "Roderick Usher waited. I rode up to the House of Usher. The House of Usher was grey." + FILLER
+    mentions = sorted([*mentions_of(text, "Roderick Usher"), *mentions_of(text, "House of Usher")])
+    assert labels(text, mentions) == {"Roderick Usher": {"PERSON"}, "House of Usher": {"PERSON"}}
+    text = "I rode up to the House of Usher. The House of Usher was grey." + FILLER
+    assert labels(text, mentions_of(text, "House of Usher")) == {}  # no Usher lives there: a description said twice

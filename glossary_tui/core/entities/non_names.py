@@ -11,7 +11,8 @@ and the book's own writing shows it:
   "said X", no "X, who"; a possessive or "old" before it are a thing's too),
   is a thing: a place (FAC) if the book puts it after "at/in/to the" ("at
   the Boar", "near the old Battery"), else an object (PRODUCT, a label the
-  glossary shows but no list of people counts).
+  glossary shows but no list of people counts). A name holding a word of a
+  person's full name is no thing ("the House of Usher", Roderick Usher's).
 - **A description said once or twice**: "the War Office", "the Medical
   Directory", "the Headless Horseman". A name of two common words or more
   (no title), written "the X" at half its mentions or more, seen at most
@@ -35,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
@@ -95,6 +96,11 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))
     words = book_words(text)
+    people: defaultdict[str, set[str]] = defaultdict(set)  # a word of a person's full name -> those names
+    for unit, group in groups.items():
+        if group[0].label == "PERSON" and " " in unit:
+            for word in unit.split():
+                people[word].add(unit)
     new_labels: dict[str, str | None] = {}
     for unit, group in groups.items():
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
@@ -102,7 +108,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             continue
         if _is_feast(unit) or _is_abbreviation(group, text) or _is_description(group, text, words):
             new_labels[unit] = None
-        elif label := _thing_label(group, text):
+        elif label := _thing_label(group, text, people):
             new_labels[unit] = label
     if not new_labels:
         return list(mentions)
@@ -154,9 +160,15 @@ def _is_description(group: Sequence[Mention], text: str, words: BookWords) -> bo
     return _written_the_x(group, text)
 
 
-def _thing_label(group: Sequence[Mention], text: str) -> str | None:
-    """FAC or PRODUCT for a name decided a person that is a thing written "the X" (see the module), else None."""
+def _thing_label(group: Sequence[Mention], text: str, people: Mapping[str, set[str]]) -> str | None:
+    """FAC or PRODUCT for a name decided a person that is a thing written "the X" (see the module), else None.
+
+    ``people`` are the words of the book's people's full names, each with the names holding it: "the House of
+    Usher" where Roderick Usher lives is his family, no thing."""
     if any(mention.label != "PERSON" for mention in group) or not _common_words(group[0].text):
+        return None
+    unit = name_unit(group[0].text)
+    if any(people.get(word, set()) - {unit} for word in unit.split()):
         return None
     if not _written_the_x(group, text):
         return None
