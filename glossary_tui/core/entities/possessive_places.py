@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from glossary_tui.core.entities.place_kinds import FAC_HEADS, LOC_HEADS
 from glossary_tui.core.entities.spans import NAME_LABELS
@@ -33,22 +35,42 @@ def join_possessive_places(mentions: Sequence[Mention], text: str) -> list[Menti
     """``mentions`` (sorted by offset) with the pieces of every place named after its owner made one mention."""
     joined: list[Mention] = []
     index = 0
-    for place in _POSSESSIVE_PLACE.finditer(text):
-        if "\n\n" in place.group():
-            continue
-        while index < len(mentions) and mentions[index].end <= place.start():
+    for place in _places(text):
+        while index < len(mentions) and mentions[index].end <= place.start:
             joined.append(mentions[index])
             index += 1
         pieces: list[Mention] = []
-        while index < len(mentions) and mentions[index].start < place.end():
+        while index < len(mentions) and mentions[index].start < place.end:
             (pieces if mentions[index].label in NAME_LABELS else joined).append(mentions[index])
             index += 1
         if pieces:
-            start, end = place.start(), max(place.end(), max(piece.end for piece in pieces))
+            start, end = place.start, max(place.end, max(piece.end for piece in pieces))
             first = pieces[0].start
-            if first < start or (first < place.start("possessive") and text[start:first].strip() not in _SAINTS):
+            if first < start or (first < place.possessive and text[start:first].strip() not in _SAINTS):
                 start = first  # "Then Lincoln's Inn": the owner is what the model tagged of it, a saint aside
-            kind = "FAC" if place.group("head").lower() in FAC_HEADS else "LOC"
-            joined.append(Mention(start, end, text[start:end], kind))
+            joined.append(Mention(start, end, text[start:end], place.kind))
     joined += mentions[index:]
     return joined
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    possessive: int
+    end: int
+    kind: str
+
+
+@lru_cache(maxsize=4)
+def _places(text: str) -> tuple[_Place, ...]:
+    """Every place named after its owner in ``text`` (found once per text: the reader regroups a book as it
+    streams in)."""
+    return tuple(
+        _Place(match.start(), match.start("possessive"), match.end(), _kind(match.group("head")))
+        for match in _POSSESSIVE_PLACE.finditer(text)
+        if "\n\n" not in match.group()
+    )
+
+
+def _kind(head: str) -> str:
+    return "FAC" if head.lower() in FAC_HEADS else "LOC"
