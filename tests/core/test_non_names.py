@@ -2,7 +2,8 @@
 
 import re
 
-from glossary_tui.core.entities.non_names import MIN_BOOK_CHARS, relabel_non_names
+from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS
+from glossary_tui.core.entities.non_names import relabel_non_names
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Filler that makes a text long enough to be read as a book (lowercase: no names in it).

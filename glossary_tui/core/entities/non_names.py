@@ -39,15 +39,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.class_nouns import is_dictionary_word
+from glossary_tui.core.entities.class_nouns import NAME_LABELS, is_dictionary_word
 from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit
+from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import TITLES, strip_possessive, word_set
 from glossary_tui.core.extraction.mentions import Mention
 
-#: Labels of the mentions looked at.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-#: A text shorter than this keeps its names (as the labelling does: too few mentions to read).
-MIN_BOOK_CHARS = 5000
 #: Share of a name's mentions written "the X" that makes it a thing or a description.
 THE_SHARE = 0.5
 #: A description of common words is said at most this often ("the War Office" twice).
