@@ -10,6 +10,7 @@ from glossary_tui.core.entities.aliases import canonical_name, display_name, mer
 from glossary_tui.core.entities.class_nouns import drop_class_nouns, drop_lone_dictionary_words
 from glossary_tui.core.entities.corrections import Correction, add_phrase_mentions, apply_corrections
 from glossary_tui.core.entities.entity import Entity, entity_id
+from glossary_tui.core.entities.italics import italic_names
 from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.non_names import relabel_non_names
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
@@ -53,12 +54,13 @@ def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
     """What happens to the model's mentions before alias merging: span clean-up, one label per name (given
     and titled names it dropped kept), the names found at their occurrences the model left untagged, common
     nouns dropped again (a nationality the labelling made a person is one: "a German") and common words said
-    once ("Hush"), names that name no one relabelled (:mod:`~glossary_tui.core.entities.non_names`), then a
-    title before a one-word person's name taken into its span."""
+    once ("Hush"), names that name no one relabelled (:mod:`~glossary_tui.core.entities.non_names`) and names
+    written only in italics made works (:mod:`~glossary_tui.core.entities.italics`), then a title before a
+    one-word person's name taken into its span."""
     cleaned = clean_stage(mentions, text)
     found = add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
     found = drop_lone_dictionary_words(drop_class_nouns(found, text), text)
-    return take_in_titles(relabel_non_names(found, text), text)
+    return take_in_titles(italic_names(relabel_non_names(found, text), text), text)
 
 
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:
