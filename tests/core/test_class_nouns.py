@@ -95,3 +95,60 @@ def test_a_word_the_dictionary_also_has_as_a_name_stays():
 def test_an_acronym_is_no_common_word():
     text = "Then UN spoke."
     assert lone(text, ("UN", "PERSON")) == ["UN"]
+
+
+def test_a_place_before_a_small_word_that_is_no_noun_is_one_of_a_kind():
+    text = "Ashburnham, home on leave from an India to which he was never to return, met Florence."
+    assert kept(text, [*mentions_of(text, "India", "GPE"), *mentions_of(text, "Florence")]) == ["Florence"]
+
+
+def test_a_place_said_as_an_adjective_after_a_stays():
+    text = "He had a London practice and went to London."
+    assert kept(text, mentions_of(text, "London", "GPE")) == ["London", "London"]
+
+
+def test_a_name_only_ever_written_after_a_and_an_adjective_is_a_kind():
+    text = "His father, Elmo, a huge St. Bernard, had been the Judge's companion. Elmo slept."
+    mentions = [*mentions_of(text, "St. Bernard"), *mentions_of(text, "Elmo")]
+    assert kept(text, mentions) == ["Elmo", "Elmo"]
+
+
+def test_a_name_written_after_a_and_an_adjective_now_and_then_stays():
+    text = "Pip said so. Pip was a poor Pip then, and Pip knew it. Then Pip left."
+    assert kept(text, mentions_of(text, "Pip")) == ["Pip"] * 5
+
+
+def test_a_name_after_a_and_a_small_word_is_no_kind():
+    text = "She wrote a letter to Lizzie."
+    assert kept(text, mentions_of(text, "Lizzie")) == ["Lizzie"]
+
+
+def test_a_titled_name_after_a_is_a_person():
+    text = "There came a Mr. Smith to call."
+    assert kept(text, mentions_of(text, "Mr. Smith")) == ["Mr. Smith"]
+
+
+def test_a_name_after_words_that_name_or_count_is_no_kind():
+    text = "They talked of some one called Jane Finn. It is a second Boston, great."
+    mentions = [*mentions_of(text, "Jane Finn"), *mentions_of(text, "Boston", "GPE")]
+    assert kept(text, mentions) == ["Jane Finn", "Boston"]
+
+
+def test_a_name_after_a_noun_and_a_preposition_or_before_a_verb_is_no_kind():
+    text = (
+        "He was found dead in a barn near Hounslow Heath. She read of a certain Emilie de Mansfeld. "
+        "They shouted at a tavern Mamonov’s Cossacks had set up."
+    )
+    mentions = [*mentions_of(text, "Hounslow Heath", "LOC"), *mentions_of(text, "Emilie de Mansfeld")]
+    mentions += mentions_of(text, "Mamonov’s Cossacks", "ORG")
+    assert kept(text, mentions) == ["Hounslow Heath", "Emilie de Mansfeld", "Mamonov’s Cossacks"]
+
+
+def test_a_king_and_queen_after_a_are_no_titled_name():
+    text = "If he needed a King and Queen to restore him, he was fortunate."
+    assert kept(text, mentions_of(text, "King and Queen")) == []
+
+
+def test_a_name_after_a_word_beginning_with_a_is_no_kind():
+    text = "Tobias, and Roger, infant children, were displayed much as Cleopatra was."
+    assert kept(text, [*mentions_of(text, "Roger"), *mentions_of(text, "Cleopatra")]) == ["Roger", "Cleopatra"]
