@@ -117,3 +117,42 @@ def test_a_house_named_after_a_person_of_the_book_is_no_thing():
     assert labels(text, mentions) == {"Roderick Usher": {"PERSON"}, "House of Usher": {"PERSON"}}
     text = "I rode up to the House of Usher. The House of Usher was grey." + FILLER
     assert labels(text, mentions_of(text, "House of Usher")) == {}  # no Usher lives there: a description said twice
+
+
+def test_a_nationality_adjective_before_nouns_is_a_nationality():
+    text = (
+        "He went back to the Belgravian square. The Belgravian mansion was grand. We left the Belgravian. "
+        "The Welsh puddler passed; Wolfe was Welsh, and a Welsh voice cried." + FILLER
+    )
+    mentions = [
+        *mentions_of(text, "Belgravian", "FAC")[:2],
+        Mention(text.index("the Belgravian."), text.index("the Belgravian.") + 14, "the Belgravian", "FAC"),
+    ]
+    mentions += mentions_of(text, "Welsh", "ORG")
+    mentions += mentions_of(text, "Wolfe")
+    assert labels(text, mentions) == {
+        "Belgravian": {"NORP"},
+        "the Belgravian": {"NORP"},
+        "Welsh": {"NORP"},
+        "Wolfe": {"PERSON"},
+    }
+
+
+def test_a_titled_name_ending_as_a_nationality_stays():
+    text = "He walked on Saint Dunstan side, by Saint Dunstan church." + FILLER
+    assert labels(text, mentions_of(text, "Saint Dunstan")) == {"Saint Dunstan": {"PERSON"}}
+
+
+def test_a_given_name_ending_as_a_nationality_stays_a_person():
+    text = "Christine sang well. Christine laughed at the Opera." + FILLER
+    assert labels(text, mentions_of(text, "Christine")) == {"Christine": {"PERSON"}}
+
+
+def test_a_name_ending_as_a_nationality_with_a_person_cue_stays_a_person():
+    text = "Justinian ruled long. Justinian went on; said Justinian, smiling." + FILLER
+    assert labels(text, mentions_of(text, "Justinian")) == {"Justinian": {"PERSON"}}
+
+
+def test_a_place_before_a_noun_stays_a_place():
+    text = "We saw the Milan cathedral and the Milan streets." + FILLER
+    assert labels(text, mentions_of(text, "Milan", "GPE")) == {"Milan": {"GPE"}}

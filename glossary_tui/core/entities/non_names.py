@@ -25,6 +25,15 @@ and the book's own writing shows it:
   feast is a date with no year, which the glossary leaves out as it leaves
   out "Sunday" (:mod:`~glossary_tui.core.extraction.dates`); the model tags
   some as people. Its mentions go.
+- **A nationality's adjective**: "the Belgravian square", "the Welsh
+  puddler", "the Gothic library", "some Florentine merchants". One word that
+  ends as the adjectives of peoples and places do (-ian, -ean, -ese, -ish,
+  -ic, -ine, -ite, -sh; not -an, a place's ending too: "Ryazán", "Milan") and that the book writes before a lowercase
+  word that may be a noun at half its mentions or more, taken for a person,
+  an organisation or a building, is a nationality or a group (NORP) when no
+  cue of a person stands anywhere (a title, "said X", a given name of the
+  census: "Christine", "Caroline") and it names no known place. Places stay
+  places ("the Milan cathedral").
 - **An abbreviation left alone**: "Esq.", "Co.", "M.R.C.S." written after a
   name ("John Graves, Esq.", "Waite and Co.", "James Mortimer, M.R.C.S.")
   and cut off from it by the comma or the "and" the span clean-up splits at.
@@ -39,10 +48,18 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.class_nouns import NAME_LABELS, is_dictionary_word
+from glossary_tui.core.entities.class_nouns import GIVEN_NAME_SHARE, NAME_LABELS, before_a_noun, is_dictionary_word
 from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
-from glossary_tui.core.entities.names import TITLES, strip_possessive, word_set
+from glossary_tui.core.entities.names import (
+    TITLES,
+    given_name_share,
+    spelling_key,
+    strip_determiner,
+    strip_possessive,
+    word_set,
+)
+from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Share of a name's mentions written "the X" that makes it a thing or a description.
@@ -70,6 +87,12 @@ FEASTS = word_set(
 FEAST_WORDS = word_set("day eve week tide term sunday monday")
 #: Feasts named by common words.
 FEAST_PHRASES = frozenset({"lady day", "good friday", "ash wednesday", "palm sunday", "whit sunday", "whit monday"})
+#: Endings of the adjectives of peoples and places ("Belgravian", "Welsh", "Florentine", "Gothic", "Japanese").
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ine", "ite", "sh")
+#: Labels a nationality's adjective is taken for that are changed (a place before a noun is a place).
+DEMONYM_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+#: Share of a name's mentions before a lowercase noun that makes a demonym-like word an adjective.
+ADJECTIVE_SHARE = 0.5
 #: Abbreviations written after a name: honorifics, company words, degrees and orders ("Esq.", "Co.", "M.R.C.S.").
 AFTER_NAME_ABBREVIATIONS = word_set(
     """esq esqr bart bt jr jun junr sen senr sr co ltd inc md mp qc kc frs mrcs lrcp frcs dd lld
@@ -105,6 +128,8 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             continue
         if _is_feast(unit) or _is_abbreviation(group, text) or _is_description(group, text, words):
             new_labels[unit] = None
+        elif _is_nationality_adjective(unit, group, text):
+            new_labels[unit] = "NORP"
         elif label := _thing_label(group, text, people):
             new_labels[unit] = label
     if not new_labels:
@@ -125,6 +150,19 @@ def _is_feast(unit: str) -> bool:
     if unit in FEAST_PHRASES:
         return True
     return any(word in FEASTS for word in words) and all(word in FEASTS or word in FEAST_WORDS for word in words)
+
+
+def _is_nationality_adjective(unit: str, group: Sequence[Mention], text: str) -> bool:
+    """True for one word (no title: "Saint Dunstan") ending as a nationality's adjective, taken for a person, an
+    organisation or a building, written before a lowercase noun at :data:`ADJECTIVE_SHARE` of its mentions or
+    more, and no known place (the person cues are looked at by the caller), nor a given name of the census."""
+    if " " in unit or not unit.endswith(DEMONYM_ENDINGS) or is_known_place(unit):
+        return False
+    if given_name_share(spelling_key(unit)) >= GIVEN_NAME_SHARE:  # "Christine", "Caroline", "Lillian"
+        return False
+    if any(mention.label not in DEMONYM_LABELS or len(strip_determiner(mention.text.split())) > 1 for mention in group):
+        return False
+    return sum(before_a_noun(mention, text) for mention in group) >= ADJECTIVE_SHARE * len(group)
 
 
 def _is_abbreviation(group: Sequence[Mention], text: str) -> bool:
