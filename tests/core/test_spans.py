@@ -117,3 +117,13 @@ def test_a_married_womans_title_before_a_mans_full_name_is_taken_in_it_names_his
     mentions += [mention(text, "Florence Linden"), mention(text, "Luke Tallant")]
     titled = take_in_titles(mentions, text)
     assert [m.text for m in titled] == ["Mrs. Joe Gargery", "Joe Gargery", "Florence Linden", "Luke Tallant"]
+
+
+def test_a_name_ends_before_an_office_whose_possessive_follows():
+    text = "That is to say, Mrs. Cadwallader the Rector's wife came, and Peter the Great's army, and Jos the Rector."
+    assert cleaned(
+        text,
+        mention(text, "Cadwallader the Rector"),
+        mention(text, "Peter the Great"),
+        mention(text, "Jos the Rector"),
+    ) == [("Cadwallader", "PERSON"), ("Peter the Great", "PERSON"), ("Jos the Rector", "PERSON")]

@@ -16,7 +16,10 @@ name label this module
    and, before a person's name, a nationality the book names ("Frenchman
    Langeron", "Austrian General Weyrother"),
 3. drops what is left if it is no name: no capital letter, a lone letter or
-   Roman numeral, a lone title ("Prince", "Uncle").
+   Roman numeral, a lone title ("Prince", "Uncle"),
+4. ends a person's name before "the" and an office whose possessive follows
+   ("Mrs. Cadwallader the Rector's wife" is Mrs. Cadwallader and the
+   Rector's wife; "Peter the Great's army" keeps its epithet).
 
 Offsets stay offsets into the text: a trimmed mention is a slice of the original.
 """
@@ -29,7 +32,14 @@ from collections.abc import Sequence
 
 from glossary_tui.core.entities.aliases import PARTICLES, TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.names import MARRIED_TITLES, given_name_gender, name_key, spelling_key, title_before
+from glossary_tui.core.entities.names import (
+    MARRIED_TITLES,
+    given_name_gender,
+    name_key,
+    spelling_key,
+    title_before,
+    word_set,
+)
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels whose mentions are names (numbers, dates and times are not cleaned here).
@@ -47,6 +57,14 @@ NAME_CONNECTORS = frozenset({"and", "&", "for", "in", "on", "at", "upon", "under
 HEADING_WORDS = frozenset(
     {"chapter", "book", "part", "volume", "vol", "epilogue", "prologue", "stave", "canto", "section", "appendix"}
 )
+#: Offices written "the X" after a name, besides titles ("Mrs. Cadwallader the Rector's wife").
+OFFICES = TITLES | word_set(
+    """rector vicar curate parson dean bishop archbishop archdeacon chaplain deacon abbot abbess prior prioress
+    squire judge magistrate sheriff constable bailiff steward mistress"""
+)
+#: "the" and an office closing a span, the possessive of that office just after it.
+_OFFICE_AT_END = re.compile(r"\s+the\s+([A-Z][a-z]+)$")
+_POSSESSIVE_AFTER = re.compile(r" ?['’]s\b")
 _PIECE = re.compile(r"\S+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _ROMAN = re.compile(r"[IVXLCDM]+")
@@ -74,8 +92,19 @@ def clean_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
             cleaned.append(mention)
             continue
         for start, end in cleaner.slices(mention.text, mention.label):
+            if mention.label == "PERSON":
+                end = _name_before_office(mention.text, start, end, text, mention.start)
             cleaned.append(Mention(mention.start + start, mention.start + end, mention.text[start:end], mention.label))
     return cleaned
+
+
+def _name_before_office(span: str, start: int, end: int, text: str, offset: int) -> int:
+    """Where a person's name in ``span[start:end]`` ends: before "the" and an office whose possessive follows in
+    ``text`` (the span starts at ``offset``), else at ``end``."""
+    office = _OFFICE_AT_END.search(span, start, end)
+    if office is None or office.start() == start or office.group(1).lower() not in OFFICES:
+        return end
+    return office.start() if _POSSESSIVE_AFTER.match(text, offset + end) else end
 
 
 class _Cleaner:
