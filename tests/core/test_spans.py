@@ -73,6 +73,12 @@ def test_clitics_punctuation_and_lowercase_words_around_a_name_go():
     ]
 
 
+def test_the_before_an_opening_quote_is_no_part_of_the_name():
+    text = "Visitors from the “Quartier Francais,” and from the “ Quartier Francais ” came."
+    found = cleaned(text, mention(text, "the “Quartier Francais", "GPE"), mention(text, "the “ Quartier Francais", "GPE"))
+    assert found == [("Quartier Francais", "GPE"), ("Quartier Francais", "GPE")]
+
+
 def test_chapter_headings_are_no_names():
     text = "    CHAPTER XXIX\n\n    CHAPTER XXX\n\nCHAPTER XVIII\n\nCountess Rostóva came in."
     found = cleaned(

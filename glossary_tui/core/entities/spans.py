@@ -132,6 +132,8 @@ class _Cleaner:
         if _ROMAN.fullmatch(bare):
             return has_more
         if _is_lowercase(bare):
+            if folded == "the" and has_more and part[index + 1].group()[0] in _LEADING_PUNCTUATION:
+                return True  # the “Quartier Francais”: a quoted name, the article outside the quote
             return not has_more or (folded != "the" and not _is_particle(folded))
         if folded in TITLES:
             return False
