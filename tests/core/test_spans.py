@@ -75,7 +75,9 @@ def test_clitics_punctuation_and_lowercase_words_around_a_name_go():
 
 def test_the_before_an_opening_quote_is_no_part_of_the_name():
     text = "Visitors from the “Quartier Francais,” and from the “ Quartier Francais ” came."
-    found = cleaned(text, mention(text, "the “Quartier Francais", "GPE"), mention(text, "the “ Quartier Francais", "GPE"))
+    found = cleaned(
+        text, mention(text, "the “Quartier Francais", "GPE"), mention(text, "the “ Quartier Francais", "GPE")
+    )
     assert found == [("Quartier Francais", "GPE"), ("Quartier Francais", "GPE")]
 
 
