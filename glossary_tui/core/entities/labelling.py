@@ -85,7 +85,7 @@ UNLIKELY_ORG = 0.2
 KEPT_MENTIONS = 3
 #: Words by which a family calls its own: no names of their own.
 KINSHIP_WORDS = frozenset(
-    {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma"}
+    {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma", "son", "sonny"}
 )
 #: Share of a plural's mentions written "the …" that makes it a family ("the Rostóvs").
 FAMILY_THE_SHARE = 0.5
