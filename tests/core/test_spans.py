@@ -81,6 +81,12 @@ def test_the_before_an_opening_quote_is_no_part_of_the_name():
     assert found == [("Quartier Francais", "GPE"), ("Quartier Francais", "GPE")]
 
 
+def test_an_exclamation_or_a_question_ends_a_name():
+    text = "“To La Force! Lucie, come.” “Is it Defarge?” Jacques said. “Westward Ho!”"
+    found = cleaned(text, mention(text, "La Force! Lucie"), mention(text, "Defarge?” Jacques"))
+    assert found == [("La Force", "PERSON"), ("Lucie", "PERSON"), ("Defarge", "PERSON"), ("Jacques", "PERSON")]
+
+
 def test_chapter_headings_are_no_names():
     text = "    CHAPTER XXIX\n\n    CHAPTER XXX\n\nCHAPTER XVIII\n\nCountess Rostóva came in."
     found = cleaned(

@@ -59,6 +59,7 @@ _CLITIC = re.compile(r"^['’](?:s|d|ll|re|ve|t|m)$|^n['’]t$", re.IGNORECASE)
 #: Punctuation that never starts or ends a name (a final period may: "Co.", "St.", "W.").
 _LEADING_PUNCTUATION = "\"“”‘’'([{*_-—–,;:!?.…/"
 _TRAILING_PUNCTUATION = '"“”‘)]}*_-—–,;:!?…/'
+_CLOSING_QUOTES = "\"”’'"
 
 
 def clean_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -166,7 +167,7 @@ class _Cleaner:
 
 
 def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
-    """The words of a mention, split at paragraph breaks and brackets, and at joining words and commas."""
+    """The words of a mention, split at paragraph breaks, brackets, "!" and "?", joining words and commas."""
     parts: list[list[re.Match[str]]] = [[]]
     by_comma = label in SPLIT_LABELS
     joining = CONNECTORS if label in SPLIT_LABELS else CONNECTORS | NAME_CONNECTORS
@@ -181,7 +182,11 @@ def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
                 parts.append([])
             continue
         current.append(match)
-        if piece[-1] in ")]};:" or (by_comma and piece.endswith(",")):
+        if (
+            piece[-1] in ")]};:"
+            or piece.rstrip(_CLOSING_QUOTES)[-1:] in ("!", "?")
+            or (by_comma and piece.endswith(","))
+        ):
             parts.append([])
     return [part for part in parts if part]
 
