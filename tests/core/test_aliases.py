@@ -220,7 +220,7 @@ def test_mrs_and_a_mans_given_name_is_his_wife():
 def test_miss_and_a_surname_joins_the_one_woman_of_that_name_but_not_one_called_miss_by_her_given_name():
     text = (
         "Emma Woodhouse smiled. Mr. Woodhouse worried. "
-        "Miss Woodhouse replied. Lucy Steele came; Miss Lucy Steele sat. Miss Steele spoke."
+        "Miss Woodhouse replied. Lucy Steele came; Miss Lucy Steele sat. Miss Steele spoke. The Miss Steeles left."
     )
     groups = grouped(
         text, {"Emma Woodhouse": "PERSON", "Woodhouse": "PERSON", "Lucy Steele": "PERSON", "Steele": "PERSON"}
@@ -229,6 +229,16 @@ def test_miss_and_a_surname_joins_the_one_woman_of_that_name_but_not_one_called_
     assert groups["Mr. Woodhouse"] == {"Woodhouse"}
     assert groups["Lucy Steele"] == {"Lucy Steele"}  # Miss Steele is her elder sister
     assert groups["Miss Steele"] == {"Steele"}
+
+
+def test_miss_and_a_surname_is_the_one_daughter_called_miss_by_her_given_name_when_the_book_has_no_other():
+    text = "Alexandre Manette wrote. Lucie Manette read. Miss Lucie smiled. Miss Manette rose. Miss Manette wept."
+    names = {"Alexandre Manette": "PERSON", "Lucie Manette": "PERSON", "Lucie": "PERSON", "Manette": "PERSON"}
+    groups = grouped(text, names)  # no "Miss Manettes": Miss Manette is Lucie, not Alexandre (a man's name)
+    assert groups == {
+        "Alexandre Manette": {"Alexandre Manette"},
+        "Lucie Manette": {"Lucie Manette", "Lucie", "Manette"},
+    }
 
 
 def test_mrs_and_a_surname_is_not_the_wife_named_for_her_husband():

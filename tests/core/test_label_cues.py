@@ -44,3 +44,11 @@ def test_a_title_that_owns_a_place_is_part_of_its_name():
     assert name_unit("King 's Chapel") == "king 's chapel"
     assert name_unit("King Lear") == "lear"
     assert "title_before" not in seen("The old churchyard of King 's Chapel lay still.", "King 's Chapel", "FAC")
+
+
+def test_a_name_quoted_after_the_or_his_is_a_title_not_a_call():
+    found = seen('Machiavelli, in his "History of Florence," tells it.', "History of Florence", "WORK_OF_ART")
+    assert "vocative" not in found
+    assert "sentence_start" not in found
+    called = seen("“Pip,” said Joe. He went out, “Pip, come here.”", "Pip")
+    assert called.get("vocative") == 2

@@ -84,13 +84,37 @@ def test_the_shipped_weights_fit_the_cues():
     assert all(len(row) == len(CLASSES) for row in model.weights)
 
 
+def test_in_a_short_text_a_name_after_mr_or_madame_is_a_person():
+    text = "Madame Lebrun waited at the Hotel Madame. Mr. Pontellier and General Motors came. M. Poirot too."
+    mentions = mentions_of(
+        text,
+        {
+            "Madame Lebrun": "ORG",
+            "Mr. Pontellier": "GPE",
+            "General Motors": "ORG",
+            "Hotel Madame": "FAC",
+            "M. Poirot": "ORG",
+        },
+    )
+    found = labels(label_by_book(mentions, text, favouring("NONE")))
+    assert found == {
+        "Madame Lebrun": {"PERSON"},
+        "Mr. Pontellier": {"PERSON"},
+        "General Motors": {"ORG"},
+        "Hotel Madame": {"FAC"},
+        "M. Poirot": {"PERSON"},
+    }
+
+
 def test_what_a_family_calls_its_own_and_a_family_are_no_entries():
     text = book(
-        "“Mamma!” cried Natásha. Mamma smiled.",
+        "“Mamma!” cried Natásha. Mamma smiled. “Get into it, Son,” said she.",
         "Said Natásha, who ran to the Rostóvs. Natásha’s face shone; Natásha, who laughed, said no.",
         "They dined at the Rostóvs’ and left the Rostóvs late. “Go,” said Rostóv.",
     )
-    mentions = mentions_of(text, {"Mamma": "PERSON", "Natásha": "PERSON", "Rostóvs": "ORG", "Rostóv": "PERSON"})
+    mentions = mentions_of(
+        text, {"Mamma": "PERSON", "Son": "PERSON", "Natásha": "PERSON", "Rostóvs": "ORG", "Rostóv": "PERSON"}
+    )
     found = labels(label_by_book(mentions, text, favouring("PERSON")))
     assert found == {"Natásha": {"PERSON"}, "Rostóv": {"PERSON"}}
 

@@ -32,6 +32,11 @@ def test_a_given_name_the_book_uses_as_a_common_word_stays_dropped():
     assert kept(text, [mention(text, "Will")], []) == []
 
 
+def test_what_a_family_calls_its_own_stays_dropped_though_a_given_name():
+    text = "Get into it in a jiffy, Son, because breakfast is ready, Son."
+    assert kept(text, [mention(text, "Son")], []) == []
+
+
 def test_what_the_labelling_kept_or_split_is_left_as_it_is():
     text = "to Moscow Pierre was handed a letter"
     split = [mention(text, "Moscow", "GPE"), mention(text, "Pierre")]

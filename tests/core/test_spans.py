@@ -73,6 +73,20 @@ def test_clitics_punctuation_and_lowercase_words_around_a_name_go():
     ]
 
 
+def test_the_before_an_opening_quote_is_no_part_of_the_name():
+    text = "Visitors from the “Quartier Francais,” and from the “ Quartier Francais ” came."
+    found = cleaned(
+        text, mention(text, "the “Quartier Francais", "GPE"), mention(text, "the “ Quartier Francais", "GPE")
+    )
+    assert found == [("Quartier Francais", "GPE"), ("Quartier Francais", "GPE")]
+
+
+def test_an_exclamation_or_a_question_ends_a_name():
+    text = "“To La Force! Lucie, come.” “Is it Defarge?” Jacques said. “Westward Ho!”"
+    found = cleaned(text, mention(text, "La Force! Lucie"), mention(text, "Defarge?” Jacques"))
+    assert found == [("La Force", "PERSON"), ("Lucie", "PERSON"), ("Defarge", "PERSON"), ("Jacques", "PERSON")]
+
+
 def test_chapter_headings_are_no_names():
     text = "    CHAPTER XXIX\n\n    CHAPTER XXX\n\nCHAPTER XVIII\n\nCountess Rostóva came in."
     found = cleaned(

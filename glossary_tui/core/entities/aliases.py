@@ -143,6 +143,8 @@ DISPLAYED_FULL_NAME_SHARE = 0.1
 DISPLAYED_FULL_NAME_LEAST_SHARE = 0.05
 
 _WORD = re.compile(r"[^\s]+")
+#: Several unmarried daughters of one family: "the Miss Steeles", "the Misses Bennet".
+_SISTERS = re.compile(r"\bMiss(?:es)?\s+(\w+)s\b|\bMisses\s+(\w+)")
 #: A person's form: its title (folded, or "") and its name's words (as :func:`spelling_key` spells them).
 Form = tuple[str, tuple[str, ...]]
 
@@ -176,7 +178,7 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     groups = _majority_labels(groups)
     people = _people_forms([group for group in groups if group.label == "PERSON"], text)
     others = [group for group in groups if group.label != "PERSON"]
-    _merge_people(people)
+    _merge_people(people, sisters_named(text))
     _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
         _merge_names([group for group in others if group.label == label and group.mentions])
@@ -313,10 +315,27 @@ def _married(group: Group) -> bool:
     return any(title in MARRIED_TITLES for title, _ in group.forms)
 
 
-def _merge_people(groups: list[Group]) -> None:
-    """Full names, titled words, titled words left over, then bare words (see the module's rules)."""
+@lru_cache(maxsize=4)
+def sisters_named(text: str) -> frozenset[str]:
+    """The surnames (spelt by :func:`spelling_key`) a book gives several unmarried daughters of one family.
+
+    "The Miss Steeles", "the Misses Bennet": then "Miss Steele" is the eldest,
+    not the sister called "Miss Lucy". Without such a plural, "Miss Manette" is
+    the one daughter, whatever else she is called.
+    """
+    found = set()
+    for match in _SISTERS.finditer(text):
+        found.add(spelling_key(match.group(1) or match.group(2)))
+    return frozenset(found)
+
+
+def _merge_people(groups: list[Group], sisters: Set[str] = frozenset()) -> None:
+    """Full names, titled words, titled words left over, then bare words (see the module's rules).
+
+    ``sisters``: the surnames several daughters are called "Miss" by (:func:`sisters_named`).
+    """
     _merge_full_names(groups)
-    _merge_titled_words(groups)
+    _merge_titled_words(groups, sisters)
     _merge_same_titled_words(groups)
     _merge_bare_words(groups)
 
@@ -353,7 +372,7 @@ def _same_full_name(first: Group, second: Group) -> bool:
     )
 
 
-def _merge_titled_words(groups: list[Group]) -> None:
+def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
     """Rule 2b: a title and one word joins the full name it belongs to."""
     full, short = _split_living(groups, _full_forms)
     by_given: dict[str, list[Group]] = defaultdict(list)
@@ -398,9 +417,13 @@ def _merge_titled_words(groups: list[Group]) -> None:
             as_surname = [c for c in _unique(by_surname.get(word, [])) if not _married(c) and c not in as_given]
             as_given, as_surname = _dominant_role(word, as_given, as_surname)
             candidates = _unnumbered_first(as_given + as_surname)
-            if title in UNMARRIED_TITLES:
+            if title in UNMARRIED_TITLES and word in sisters:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
         candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
+        # A title's own gender, where some candidates have it, rules out those of no known gender: "Miss
+        # Manette" is Lucie Manette, not Alexandre Manette (a given name the census does not know).
+        if gender_of_title(title):
+            candidates = [c for c in candidates if _gender(c) == gender_of_title(title)] or candidates
         matched = _title_matched(candidates, title, word, titles_by_word)
         if len(candidates) > 1:
             # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to

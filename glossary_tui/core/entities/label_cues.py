@@ -334,11 +334,14 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
     elif noun.islower() and noun in LOC_HEADS:
         seen.append("loc_noun_after")
     # "“Trafalgar, mother", "don't gap like that, Huckleberry;" (not ", Transylvania, Moldavia and ...": a list)
-    if (previous in _VOCATIVE_BEFORE and next_word in _VOCATIVE_AFTER) or (
-        previous == "," and next_word in _VOCATIVE_AFTER and next_word != ","
+    # A quote opened after "the" or "his" holds a title, not speech: the "History of Florence," his "Lohengrin".
+    quoted_title = previous in ("“", '"') and earlier in _DETERMINERS
+    if not quoted_title and (
+        (previous in _VOCATIVE_BEFORE and next_word in _VOCATIVE_AFTER)
+        or (previous == "," and next_word in _VOCATIVE_AFTER and next_word != ",")
     ):
         seen.append("vocative")
-    if previous in _SENTENCE_END or previous in ("“", '"') or not before:
+    if not quoted_title and (previous in _SENTENCE_END or previous in ("“", '"') or not before):
         seen.append("sentence_start")
     return tuple(seen)
 

@@ -57,7 +57,7 @@ from pathlib import Path
 from glossary_tui.core.entities.book_words import book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
-from glossary_tui.core.entities.names import TITLES
+from glossary_tui.core.entities.names import COMMON_TITLES, TITLES
 from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
@@ -85,7 +85,7 @@ UNLIKELY_ORG = 0.2
 KEPT_MENTIONS = 3
 #: Words by which a family calls its own: no names of their own.
 KINSHIP_WORDS = frozenset(
-    {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma"}
+    {"mamma", "mama", "mamma's", "papa", "pappa", "mum", "mummy", "mom", "dad", "daddy", "pa", "ma", "son", "sonny"}
 )
 #: Share of a plural's mentions written "the …" that makes it a family ("the Rostóvs").
 FAMILY_THE_SHARE = 0.5
@@ -258,7 +258,7 @@ def label_model() -> LabelModel:
 def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | None = None) -> list[Mention]:
     """``mentions`` with one label per name, decided by the whole book; mentions of no name dropped."""
     if len(text) < MIN_BOOK_CHARS:
-        return list(mentions)
+        return [_person_if_titled(mention) for mention in mentions]
     model = model or label_model()
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     cues = name_cues(names, text, book_words(text))
@@ -287,6 +287,19 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
                 mention if label == mention.label else Mention(mention.start, mention.end, mention.text, label)
             )
     return labelled
+
+
+def _person_if_titled(mention: Mention) -> Mention:
+    """A name opened by an honorific ("Madame Lebrun", "Mr. Pontellier") is a person's whatever the model said.
+
+    A short text has too few mentions for the book's cues; an honorific says
+    nothing but "person" (unlike "General" in "General Motors").
+    """
+    title, _, rest = mention.text.partition(" ")
+    honorific = title[:1].isupper() and title.rstrip(".").lower() in COMMON_TITLES
+    if honorific and rest[:1].isupper() and mention.label in NAME_LABELS and mention.label != "PERSON":
+        return Mention(mention.start, mention.end, mention.text, "PERSON")
+    return mention
 
 
 def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> bool:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
+from glossary_tui.core.entities.labelling import KINSHIP_WORDS
 from glossary_tui.core.entities.names import given_name_share, spelling_key
 from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
@@ -49,6 +50,8 @@ def keep_given_names(cleaned: Sequence[Mention], labelled: Sequence[Mention], te
         if _overlapped(mention, labelled, starts):
             continue
         if not (_given_name_first(mention.text, words) or _is_known_place(mention)):
+            continue
+        if mention.text.lower() in KINSHIP_WORDS:  # "Son": a given name in the census, but a mother's word here
             continue
         if mention.label in PERSON_VOTES and mention.label != "PERSON":
             mention = Mention(mention.start, mention.end, mention.text, "PERSON")

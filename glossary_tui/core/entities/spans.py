@@ -77,6 +77,7 @@ _CLITIC = re.compile(r"^['’](?:s|d|ll|re|ve|t|m)$|^n['’]t$", re.IGNORECASE)
 #: Punctuation that never starts or ends a name (a final period may: "Co.", "St.", "W.").
 _LEADING_PUNCTUATION = "\"“”‘’'([{*_-—–,;:!?.…/"
 _TRAILING_PUNCTUATION = '"“”‘)]}*_-—–,;:!?…/'
+_CLOSING_QUOTES = "\"”’'"
 
 
 def clean_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -161,6 +162,8 @@ class _Cleaner:
         if _ROMAN.fullmatch(bare):
             return has_more
         if _is_lowercase(bare):
+            if folded == "the" and has_more and part[index + 1].group()[0] in _LEADING_PUNCTUATION:
+                return True  # the “Quartier Francais”: a quoted name, the article outside the quote
             return not has_more or (folded != "the" and not _is_particle(folded))
         if folded in TITLES:
             return False
@@ -193,7 +196,7 @@ class _Cleaner:
 
 
 def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
-    """The words of a mention, split at paragraph breaks and brackets, and at joining words and commas."""
+    """The words of a mention, split at paragraph breaks, brackets, "!" and "?", joining words and commas."""
     parts: list[list[re.Match[str]]] = [[]]
     by_comma = label in SPLIT_LABELS
     joining = CONNECTORS if label in SPLIT_LABELS else CONNECTORS | NAME_CONNECTORS
@@ -208,7 +211,11 @@ def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
                 parts.append([])
             continue
         current.append(match)
-        if piece[-1] in ")]};:" or (by_comma and piece.endswith(",")):
+        if (
+            piece[-1] in ")]};:"
+            or piece.rstrip(_CLOSING_QUOTES)[-1:] in ("!", "?")
+            or (by_comma and piece.endswith(","))
+        ):
             parts.append([])
     return [part for part in parts if part]
 
