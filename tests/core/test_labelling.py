@@ -202,3 +202,13 @@ def test_a_house_named_after_a_family_is_the_family():
     names = {"Roderick Usher": "PERSON", "House of Usher": "FAC", "Elphbergs": "ORG", "House of Elphberg": "FAC"}
     found = labels(label_by_book(mentions_of(text, names), text, favouring("PERSON")))
     assert found == {name: {"PERSON"} for name in names}
+
+
+def test_a_place_head_and_a_place_cue_with_no_person_cue_make_a_place():
+    text = book(
+        "They bid me remind you of the annual visit to Howard Grove, so long delayed.",
+        "Howard Grove was far. Mr. Howard Hall came; Howard Hall said no.",
+    )
+    mentions = mentions_of(text, {"Howard Grove": "PERSON", "Howard Hall": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Howard Grove": {"FAC"}, "Howard Hall": {"PERSON"}}

@@ -136,6 +136,13 @@ class LabelModel:
             return None
         if cues.facts.get("org_head"):
             return "ORG"
+        if (
+            cues.facts.get("place_head")
+            and cues.evidence("PLACE", facts=False)
+            and not cues.evidence("PERSON", facts=False)
+        ):
+            # "the annual visit to Howard Grove": a place's head word, a place's cue, and no person's anywhere
+            return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
         if cues.seen["common_title"] * 2 >= cues.mentions:
             return "PERSON"
         decided = _decisive(cues)
