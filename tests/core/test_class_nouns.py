@@ -78,6 +78,11 @@ def test_a_census_surname_a_given_name_a_place_or_an_institution_stays_though_th
     assert lone(text, *spans) == ["Crane", "Hope", "China", "Parliament"]
 
 
+def test_a_common_word_spelt_like_a_given_name_is_no_given_name():
+    text = "Marry, I trow not, said Bill. Penny laughed."
+    assert lone(text, ("Marry", "PERSON"), ("Bill", "PERSON"), ("Penny", "PERSON")) == ["Bill", "Penny"]
+
+
 def test_a_word_of_a_longer_name_stays():
     text = "Nicolo wrote it. Nicolo Machiavelli signed."
     assert lone(text, ("Nicolo", "PERSON"), ("Nicolo Machiavelli", "PERSON")) == ["Nicolo", "Nicolo Machiavelli"]

@@ -41,9 +41,8 @@ from functools import lru_cache
 from glossary_tui.core.entities.names import (
     SAINTS,
     TITLES,
-    given_name_share,
+    census_table,
     name_key,
-    spelling_key,
     surname_share,
     title_before,
     word_set,
@@ -190,7 +189,22 @@ def _is_common_word(name: str) -> bool:
     if not is_dictionary_word(match.group(1)):
         return False
     word = match.group(1).lower()
-    return surname_share(word) < SURNAME_SHARE and given_name_share(spelling_key(word)) < GIVEN_NAME_SHARE
+    return surname_share(word) < SURNAME_SHARE and _given_name_as_written(word) < GIVEN_NAME_SHARE
+
+
+def _given_name_as_written(word: str) -> float:
+    """How common ``word`` (folded) is as a given name spelt just so, in percent: "marry" is rare (0.003), though
+    spelt as "Mary" is (:func:`~glossary_tui.core.entities.names.spelling_key` makes them one)."""
+    return _census_given_names().get(word, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _census_given_names() -> dict[str, float]:
+    shares: Counter[str] = Counter()
+    for table in ("male_first", "female_first"):
+        for name, share in census_table(table):
+            shares[name] += share
+    return dict(shares)
 
 
 def is_dictionary_word(written: str) -> bool:
