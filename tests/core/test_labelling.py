@@ -178,3 +178,43 @@ def test_a_house_named_after_a_family_is_the_family():
     names = {"Roderick Usher": "PERSON", "House of Usher": "FAC", "Elphbergs": "ORG", "House of Elphberg": "FAC"}
     found = labels(label_by_book(mentions_of(text, names), text, favouring("PERSON")))
     assert found == {name: {"PERSON"} for name in names}
+
+
+def test_a_name_listed_with_several_people_is_a_person_though_a_preposition_stands_before_it():
+    text = book(
+        "“Come,” said Commodus. “Go,” said Pertinax. Commodus, who was cruel, and Pertinax, who was just.",
+        "They were Commodus, Severus and Pertinax.",
+        "In Severus there was so much valour. Severus conquered.",
+    )
+    mentions = mentions_of(text, {"Commodus": "PERSON", "Pertinax": "PERSON", "Severus": "GPE"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Commodus": {"PERSON"}, "Pertinax": {"PERSON"}, "Severus": {"PERSON"}}
+
+
+def test_a_name_written_in_the_possessive_is_the_firm_named_after_it():
+    text = book(
+        "He went to Tellson’s Bank by Temple Bar.",
+        "At Tellson’s they were old-fashioned. Tellson’s was a dark place; he worked at Tellson’s.",
+    )
+    found = labels(label_by_book(mentions_of(text, {"Tellson": "PERSON"}), text, favouring("PERSON")))
+    assert found == {"Tellson": {"ORG"}}
+    text = book("He went to Tellson’s Bank.", "Tellson smiled. “Well,” said Tellson. Tellson, who was old, sat.")
+    found = labels(label_by_book(mentions_of(text, {"Tellson": "PERSON"}), text, favouring("PERSON")))
+    assert found == {"Tellson": {"PERSON"}}
+
+
+def test_a_saints_name_the_book_puts_places_around_is_a_place():
+    text = book(
+        "They lived in Saint Antoine. The wine ran in Saint Antoine.",
+        "Saint Antoine was hungry.",
+        "“Pray,” said Saint Paul. Saint Paul, who wrote letters, sat.",
+    )
+    mentions = mentions_of(text, {"Saint Antoine": "PERSON", "Saint Paul": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Saint Antoine": {"GPE"}, "Saint Paul": {"PERSON"}}
+
+
+def test_a_common_word_written_the_x_voted_an_organisation_is_no_person():
+    text = book("The Tribunal was silent. He stood before the Tribunal, who judged him, and left the Tribunal.")
+    found = labels(label_by_book(mentions_of(text, {"Tribunal": "ORG"}), text, favouring("PERSON")))
+    assert found == {"Tribunal": {"ORG"}}

@@ -31,6 +31,14 @@ name then takes one label:
   the vote ("said Warwick");
 - a one-word organisation vote with no cue of a person or a place, written
   "the X" and no common word, is a river ("the Arno"; "the Senate" stays);
+- a name written in the possessive at half its mentions or more, in a book that
+  names a firm after it, is that firm ("at Tellson’s", "Tellson’s Bank":
+  :mod:`~glossary_tui.core.entities.possessive_places`; a place named after
+  someone, "Clarriker’s House", does not make Clarriker a place);
+- a one-word organisation vote for a common word written "the X" at half its
+  mentions stays an organisation ("the Tribunal"); a name written after
+  "Saint" at half its mentions is a place if the book's cues say a place more
+  than a person ("in Saint Antoine"; "St. Paul says" is the man);
 - "the House of Usher" and "the Elphbergs" beside "the House of Elphberg"
   are families: people;
 - a place is GPE, LOC or FAC as its words and the book say
@@ -59,6 +67,7 @@ from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import TITLES
 from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
+from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -89,6 +98,11 @@ KINSHIP_WORDS = frozenset(
 )
 #: Share of a plural's mentions written "the …" that makes it a family ("the Rostóvs").
 FAMILY_THE_SHARE = 0.5
+#: Share of a name's mentions written in the possessive that makes it the firm named after it, when the book names
+#: one ("at Tellson’s" in a book with "Tellson’s Bank"; not "Tellson’s face").
+OWNED_SHARE = 0.5
+#: How many names of one kind (and none of another) a name must be listed with for its lists to count as a cue.
+LISTED_PARTNERS = 2
 #: A span seen at most this often, made of two names each seen at least FREQUENT_NAME_MENTIONS times, is two.
 RARE_SPAN_MENTIONS = 2
 FREQUENT_NAME_MENTIONS = 5
@@ -138,6 +152,8 @@ class LabelModel:
             return "ORG"
         if cues.seen["common_title"] * 2 >= cues.mentions:
             return "PERSON"
+        if cues.seen["saint_before"] * 2 >= cues.mentions and _said_more("PLACE", "PERSON", cues):
+            return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)  # "in Saint Antoine"
         decided = _decisive(cues)
         if decided == "PLACE":
             return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
@@ -145,6 +161,8 @@ class LabelModel:
             return decided
         best = max(TYPES, key=types.__getitem__)
         kind = _class_of(voted) if self._vote_stands(cues, _class_of(voted), best, types[best]) else best
+        if kind == "PERSON" and voted == "ORG" and _an_institution(cues):
+            return "ORG"
         if kind == "ORG" and types["ORG"] < UNLIKELY_ORG:
             kind = _person_or_place(cues) or kind
         return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if kind == "PLACE" else kind
@@ -158,6 +176,22 @@ class LabelModel:
         if best == voted or confidence < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE:
             return True
         return cues.evidence(best, facts=False) < EVIDENCE <= cues.evidence(voted, facts=False)
+
+
+def _an_institution(cues: NameCues) -> bool:
+    """ "the Tribunal", "the Bank": one common word that is no given name, written "the X" at half its mentions or
+    more, names an institution, whatever cues of a person a few of its mentions stand among ("the Tribunal, who")."""
+    return (
+        len(cues.words) == 1
+        and cues.seen["the_alone"] >= THE_SHARE * cues.mentions
+        and not cues.facts.get("given_name")
+        and (bool(cues.facts.get("common_word")) or is_dictionary_word(cues.written))
+    )
+
+
+def _said_more(kind: str, other: str, cues: NameCues) -> bool:
+    """True if the book's cues (not the name's look: saints' names are given names) say ``kind`` more than ``other``."""
+    return cues.evidence(kind, facts=False) > cues.evidence(other, facts=False)
 
 
 def _person_or_place(cues: NameCues) -> str | None:
@@ -179,7 +213,9 @@ def _person_or_place(cues: NameCues) -> str | None:
 
 def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
     """Names of another kind than every name they are listed or paired with ("Guienne and Languedoc", "Toots,
-    Ysabel"), whose own cues speak for their partners' kind at least as much as for theirs: that kind."""
+    Ysabel"), whose own cues, with the lists themselves counted as one more cue of the partners' kind, speak
+    for their partners' kind at least as much as for theirs: that kind ("Commodus, Severus, Antoninus
+    Caracalla, and Maximinus": emperors, though "in Severus there was so much valour")."""
     changed = {}
     for unit, name in cues.items():
         own = _kind(decided.get(unit))
@@ -193,7 +229,10 @@ def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> d
         if len(kinds) != 1:
             continue
         (kind,) = kinds
-        if kind != own and (own == "ORG" or name.evidence(kind) >= name.evidence(own)):
+        # Listed with several names, all of one kind: the lists say as much as a cue of that kind would.
+        several = sum(_kind(decided.get(partner)) == kind for partner in name.partners) >= LISTED_PARTNERS
+        listed = name.seen["coordinated"] / max(1, name.mentions) if several else 0.0
+        if kind != own and (own == "ORG" or name.evidence(kind) + listed >= name.evidence(own)):
             changed[unit] = place_kind(name.words, name.mentions, name.seen, name.votes) if kind == "PLACE" else kind
     return changed
 
@@ -265,8 +304,11 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
     decided = {unit: model.label(name) for unit, name in cues.items()}
     decided.update(_by_partners(cues, decided))
     people = {word for unit, label in decided.items() if label == "PERSON" for word in unit.split()}
+    owners = possessive_owners(text)
     for unit, name in cues.items():
-        if _is_kinship_or_family(name, decided):
+        if owners.get(unit) == "ORG" and name.seen["possessive"] >= OWNED_SHARE * name.mentions:
+            decided[unit] = "ORG"  # "at Tellson’s": Tellson’s Bank
+        elif _is_kinship_or_family(name, decided):
             decided[unit] = None
         elif _is_role(name, decided):
             decided[unit] = name.votes.most_common(1)[0][0]
