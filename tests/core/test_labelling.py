@@ -218,3 +218,29 @@ def test_a_common_word_written_the_x_voted_an_organisation_is_no_person():
     text = book("The Tribunal was silent. He stood before the Tribunal, who judged him, and left the Tribunal.")
     found = labels(label_by_book(mentions_of(text, {"Tribunal": "ORG"}), text, favouring("PERSON")))
     assert found == {"Tribunal": {"ORG"}}
+
+
+def test_a_place_written_short_is_the_place():
+    text = book(
+        "Mr. Willoughby of Combe Magna came. He rode to Combe Magna; all was well at Combe Magna.",
+        "He was very little at Combe. I would pull Combe down.",
+        "We dined at the Blue Boar. The Blue Boar was full; at the Blue Boar they knew me.",
+        "The Boar was cool on the subject. The Boar could not put me up.",
+    )
+    names = {"Combe Magna": "GPE", "Combe": "PERSON", "Blue Boar": "FAC", "Boar": "PERSON"}
+    mentions = mentions_of(text, names)
+    longer = [m for m in mentions if " " in m.text]
+    mentions = [m for m in mentions if " " in m.text or not any(o.start <= m.start < o.end for o in longer)]
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Combe Magna": {"GPE"}, "Combe": {"GPE"}, "Blue Boar": {"FAC"}, "Boar": {"FAC"}}
+
+
+def test_a_bank_the_book_writes_as_a_place_is_a_rivers_bank():
+    text = book(
+        "I came upon Mill Pond Bank. The house at Mill Pond Bank was old; we rowed past Mill Pond Bank, Herbert and I.",
+        "Mill Pond Bank and Mill Pond stairs. He paid the Land Bank; loans from the Land Bank; to the Land Bank.",
+        "“Come,” said Herbert. Herbert, who rowed, laughed.",
+    )
+    names = {"Mill Pond Bank": "ORG", "Land Bank": "ORG", "Mill Pond": "PERSON", "Herbert": "PERSON"}
+    found = labels(label_by_book(mentions_of(text, names), text, favouring("PERSON")))
+    assert found["Mill Pond Bank"] == {"LOC"} and found["Land Bank"] == {"ORG"}

@@ -35,12 +35,18 @@ name then takes one label:
   names a firm after it, is that firm ("at Tellson’s", "Tellson’s Bank":
   :mod:`~glossary_tui.core.entities.possessive_places`; a place named after
   someone, "Clarriker’s House", does not make Clarriker a place);
+- a name ending in "Bank" that the book writes as a place ("at Mill Pond Bank"),
+  never "the X" nor after an owner, is a river's bank (LOC); an organisation
+  named by its head word is not made a person by the names it is listed with;
 - a one-word organisation vote for a common word written "the X" at half its
   mentions stays an organisation ("the Tribunal"); a name written after
   "Saint" at half its mentions is a place if the book's cues say a place more
   than a person ("in Saint Antoine"; "St. Paul says" is the man);
 - "the House of Usher" and "the Elphbergs" beside "the House of Elphberg"
   are families: people;
+- a one-word person with no cue of a person, a word of one place's name of
+  several words and of no person's, is that place written short ("at Combe"
+  in a book with "Combe Magna", "the Boar" beside "the Blue Boar");
 - a place is GPE, LOC or FAC as its words and the book say
   (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
 
@@ -56,7 +62,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -149,7 +155,7 @@ class LabelModel:
         if max(CLASSES, key=probabilities.__getitem__) == "NONE" and not recurring and _unconfirmed(cues):
             return None
         if cues.facts.get("org_head"):
-            return "ORG"
+            return "LOC" if _a_bank_by_the_water(cues) else "ORG"
         if cues.seen["common_title"] * 2 >= cues.mentions:
             return "PERSON"
         if cues.seen["saint_before"] * 2 >= cues.mentions and _said_more("PLACE", "PERSON", cues):
@@ -176,6 +182,21 @@ class LabelModel:
         if best == voted or confidence < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE:
             return True
         return cues.evidence(best, facts=False) < EVIDENCE <= cues.evidence(voted, facts=False)
+
+
+def _a_bank_by_the_water(cues: NameCues) -> bool:
+    """ "at Mill Pond Bank": a name ending in "Bank", never written "the X" nor named after an owner or with "of"
+    (not "the Bank of England", "Tellson’s Bank"), that the book's cues call a place at a quarter of its mentions
+    or more, is a river's bank, not a bank."""
+    words = cues.words
+    return (
+        words[-1] == "bank"
+        and "of" not in words
+        and not any(word.endswith(("'s", "’s")) for word in words)
+        and not cues.seen["the_before"]
+        and not cues.seen["the_inside"]
+        and cues.evidence("PLACE", facts=False) >= DECISIVE_SHARE
+    )
 
 
 def _an_institution(cues: NameCues) -> bool:
@@ -219,8 +240,8 @@ def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> d
     changed = {}
     for unit, name in cues.items():
         own = _kind(decided.get(unit))
-        if own not in TYPES or not name.partners:
-            continue
+        if own not in TYPES or not name.partners or name.facts.get("org_head"):
+            continue  # an organisation's name says what it is ("the Bank of England", though listed with people)
         kinds = Counter[str]()
         for partner, count in name.partners.items():
             kind = _kind(decided.get(partner))
@@ -314,6 +335,7 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
             decided[unit] = name.votes.most_common(1)[0][0]
         elif _is_a_house(name, people, cues) or _is_the_family_of_a_house(name, cues):
             decided[unit] = "PERSON"
+    decided.update(_short_places(cues, decided))
     labelled = []
     for mention in mentions:
         if mention.label not in NAME_LABELS:
@@ -329,6 +351,32 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
                 mention if label == mention.label else Mention(mention.start, mention.end, mention.text, label)
             )
     return labelled
+
+
+def _short_places(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
+    """One-word people that are a word of one kind of place's name of several words ("Combe Magna", "the Blue
+    Boar"; before its "of": not "Kingdom of Darius") and of no person's, with no cue of a person in the book
+    and some cue of a place ("at Combe") or written "the X" as the place is ("the Boar"): that place, written
+    short."""
+    places: defaultdict[str, set[str]] = defaultdict(set)
+    people: set[str] = set()
+    for unit, label in decided.items():
+        words = unit.split()
+        if len(words) > 1 and label in PLACE_LABELS:
+            for word in words[: words.index("of")] if "of" in words else words:
+                places[word].add(label)
+        elif len(words) > 1 and label == "PERSON":
+            people.update(words)
+    return {
+        unit: next(iter(places[unit]))
+        for unit, name in cues.items()
+        if len(name.words) == 1
+        and decided.get(unit) == "PERSON"
+        and len(places.get(unit, ())) == 1
+        and unit not in people
+        and name.evidence("PERSON", facts=False) < EVIDENCE
+        and (name.evidence("PLACE", facts=False) >= EVIDENCE or name.seen["the_before"] * 2 >= name.mentions)
+    }
 
 
 def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> bool:
