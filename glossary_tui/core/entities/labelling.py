@@ -72,7 +72,7 @@ from glossary_tui.core.entities.book_words import book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import TITLES
-from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
+from glossary_tui.core.entities.place_kinds import FAC_HEADS, GPE_HEADS, LOC_HEADS, THE_SHARE, place_kind
 from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
@@ -109,6 +109,8 @@ FAMILY_THE_SHARE = 0.5
 OWNED_SHARE = 0.5
 #: How many names of one kind (and none of another) a name must be listed with for its lists to count as a cue.
 LISTED_PARTNERS = 2
+#: Head words of places' names: alone, no short form of one place.
+PLACE_HEADS = FAC_HEADS | LOC_HEADS | GPE_HEADS
 #: A span seen at most this often, made of two names each seen at least FREQUENT_NAME_MENTIONS times, is two.
 RARE_SPAN_MENTIONS = 2
 FREQUENT_NAME_MENTIONS = 5
@@ -355,9 +357,9 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
 
 def _short_places(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
     """One-word people that are a word of one kind of place's name of several words ("Combe Magna", "the Blue
-    Boar"; before its "of": not "Kingdom of Darius") and of no person's, with no cue of a person in the book
-    and some cue of a place ("at Combe") or written "the X" as the place is ("the Boar"): that place, written
-    short."""
+    Boar"; before its "of": not "Kingdom of Darius"; no place's head word: not "Court" of "Police Court") and
+    of no person's, with no cue of a person in the book and some cue of a place ("at Combe") or written "the X"
+    as the place is ("the Boar"): that place, written short."""
     places: defaultdict[str, set[str]] = defaultdict(set)
     people: set[str] = set()
     for unit, label in decided.items():
@@ -374,6 +376,7 @@ def _short_places(cues: dict[str, NameCues], decided: dict[str, str | None]) -> 
         and decided.get(unit) == "PERSON"
         and len(places.get(unit, ())) == 1
         and unit not in people
+        and unit not in PLACE_HEADS  # "Court" of "Police Court" is any court
         and name.evidence("PERSON", facts=False) < EVIDENCE
         and (name.evidence("PLACE", facts=False) >= EVIDENCE or name.seen["the_before"] * 2 >= name.mentions)
     }
