@@ -507,3 +507,19 @@ def test_a_title_goes_to_the_full_name_with_a_surname_not_to_a_given_name_and_pa
     assert {"Prince Vasíli Kurágin", "Prince Vasíli"} <= next(
         g for g in groups.values() if "Prince Vasíli Kurágin" in g
     )
+
+
+def test_a_pope_is_titled_and_a_byname_is_another_man():
+    text = (
+        "Alexander the Great conquered Asia. Alexander the Great died. "
+        "Pope Alexander VI ruled Rome. Pope Alexander VI schemed. Pope Alexander was wont to say so. "
+        "Pope Julius came afterwards. Julius fought. The Pope slept."
+    )
+    names = {"Alexander the Great": "PERSON", "Alexander VI": "PERSON", "Alexander": "PERSON", "Julius": "PERSON"}
+    names["Pope"] = "PERSON"
+    entities = build_entities(mentions_in(text, names), text)
+    assert sorted((e.name, e.count) for e in entities) == [
+        ("Alexander VI", 3),
+        ("Alexander the Great", 2),
+        ("Pope Julius", 2),
+    ]

@@ -212,3 +212,70 @@ def test_a_place_head_and_a_place_cue_with_no_person_cue_make_a_place():
     mentions = mentions_of(text, {"Howard Grove": "PERSON", "Howard Hall": "PERSON"})
     found = labels(label_by_book(mentions, text, favouring("PERSON")))
     assert found == {"Howard Grove": {"FAC"}, "Howard Hall": {"PERSON"}}
+
+
+def test_a_name_listed_with_several_people_is_a_person_though_a_preposition_stands_before_it():
+    text = book(
+        "“Come,” said Commodus. “Go,” said Pertinax. Commodus, who was cruel, and Pertinax, who was just.",
+        "They were Commodus, Severus and Pertinax.",
+        "In Severus there was so much valour. Severus conquered.",
+    )
+    mentions = mentions_of(text, {"Commodus": "PERSON", "Pertinax": "PERSON", "Severus": "GPE"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Commodus": {"PERSON"}, "Pertinax": {"PERSON"}, "Severus": {"PERSON"}}
+
+
+def test_a_name_written_in_the_possessive_is_the_firm_named_after_it():
+    text = book(
+        "He went to Tellson’s Bank by Temple Bar.",
+        "At Tellson’s they were old-fashioned. Tellson’s was a dark place; he worked at Tellson’s.",
+    )
+    found = labels(label_by_book(mentions_of(text, {"Tellson": "PERSON"}), text, favouring("PERSON")))
+    assert found == {"Tellson": {"ORG"}}
+    text = book("He went to Tellson’s Bank.", "Tellson smiled. “Well,” said Tellson. Tellson, who was old, sat.")
+    found = labels(label_by_book(mentions_of(text, {"Tellson": "PERSON"}), text, favouring("PERSON")))
+    assert found == {"Tellson": {"PERSON"}}
+
+
+def test_a_saints_name_the_book_puts_places_around_is_a_place():
+    text = book(
+        "They lived in Saint Antoine. The wine ran in Saint Antoine.",
+        "Saint Antoine was hungry.",
+        "“Pray,” said Saint Paul. Saint Paul, who wrote letters, sat.",
+    )
+    mentions = mentions_of(text, {"Saint Antoine": "PERSON", "Saint Paul": "PERSON"})
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found == {"Saint Antoine": {"GPE"}, "Saint Paul": {"PERSON"}}
+
+
+def test_a_common_word_written_the_x_voted_an_organisation_is_no_person():
+    text = book("The Tribunal was silent. He stood before the Tribunal, who judged him, and left the Tribunal.")
+    found = labels(label_by_book(mentions_of(text, {"Tribunal": "ORG"}), text, favouring("PERSON")))
+    assert found == {"Tribunal": {"ORG"}}
+
+
+def test_a_place_written_short_is_the_place():
+    text = book(
+        "Mr. Willoughby of Combe Magna came. He rode to Combe Magna; all was well at Combe Magna.",
+        "He was very little at Combe. I would pull Combe down.",
+        "We dined at the Blue Boar. The Blue Boar was full; at the Blue Boar they knew me.",
+        "The Boar was cool on the subject. The Boar could not put me up.",
+        "He was taken to the Police Court. He is in Court; in Court again.",
+    )
+    names = {"Combe Magna": "GPE", "Combe": "PERSON", "Blue Boar": "FAC", "Boar": "PERSON", "Court": "PERSON"}
+    mentions = mentions_of(text, names)
+    longer = [m for m in mentions if " " in m.text]
+    mentions = [m for m in mentions if " " in m.text or not any(o.start <= m.start < o.end for o in longer)]
+    found = labels(label_by_book(mentions, text, favouring("PERSON")))
+    assert found["Combe"] == {"GPE"} and found["Boar"] == {"FAC"} and found["Court"] == {"PERSON"}
+
+
+def test_a_bank_the_book_writes_as_a_place_is_a_rivers_bank():
+    text = book(
+        "I came upon Mill Pond Bank. The house at Mill Pond Bank was old; we rowed past Mill Pond Bank, Herbert and I.",
+        "Mill Pond Bank and Mill Pond stairs. He paid the Land Bank; loans from the Land Bank; to the Land Bank.",
+        "“Come,” said Herbert. Herbert, who rowed, laughed.",
+    )
+    names = {"Mill Pond Bank": "ORG", "Land Bank": "ORG", "Mill Pond": "PERSON", "Herbert": "PERSON"}
+    found = labels(label_by_book(mentions_of(text, names), text, favouring("PERSON")))
+    assert found["Mill Pond Bank"] == {"LOC"} and found["Land Bank"] == {"ORG"}

@@ -1,6 +1,6 @@
 """Places named after their owner ("Barnard’s Inn") are one mention, however the model tagged their pieces."""
 
-from glossary_tui.core.entities.possessive_places import join_possessive_places
+from glossary_tui.core.entities.possessive_places import join_possessive_places, possessive_owners
 from glossary_tui.core.extraction.mentions import Mention
 
 
@@ -37,3 +37,10 @@ def test_the_owner_is_kept_when_only_the_head_was_tagged():
     mentions = [mention(text, "Inn", "PERSON"), mention(text, "Paul", "PERSON")]
     joined = join_possessive_places(mentions, text)
     assert [(m.text, m.label) for m in joined] == [("Barnard’s Inn", "FAC"), ("St. Paul’s Cathedral", "FAC")]
+
+
+def test_a_bank_named_after_its_founder_is_one_organisation_and_its_owner_is_known():
+    text = "He went to Tellson’s Bank at Temple Bar, past the Leichardt's Land Steam Navigation Company office."
+    joined = join_possessive_places([mention(text, "Tellson", "PERSON"), mention(text, "Leichardt", "PERSON")], text)
+    assert [(m.text, m.label) for m in joined] == [("Tellson’s Bank", "ORG"), ("Leichardt", "PERSON")]
+    assert possessive_owners(text) == {"tellson": "ORG"}

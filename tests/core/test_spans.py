@@ -34,6 +34,12 @@ def test_a_word_the_book_writes_lowercase_is_trimmed_before_a_known_name():
     ]
 
 
+def test_a_word_the_book_capitalises_only_first_in_a_sentence_is_trimmed_before_a_known_name():
+    text = "Startop rowed. Hereupon Startop took him in hand. Hereupon we left. Rose Startop smiled. Rose came."
+    found = cleaned(text, mention(text, "Startop"), mention(text, "Hereupon Startop"), mention(text, "Rose Startop"))
+    assert found == [("Startop", "PERSON"), ("Startop", "PERSON"), ("Rose Startop", "PERSON")]
+
+
 def test_a_common_word_stays_when_the_rest_is_no_name_of_its_own():
     text = "He sailed to New South Wales. A new life began in New South Wales."
     assert cleaned(text, mention(text, "New South Wales", "GPE")) == [("New South Wales", "GPE")]

@@ -76,9 +76,11 @@ its surname each a twentieth of the mentions alone ("Nicholas Rostóv",
 called "Nicholas" and "Rostóv"); else the most frequent full name or titled
 form ("Anna Pávlovna", "Kutúzov" rather than "Michael Ilariónovich",
 "Count Rostopchín", "Miss Havisham", "Prince Andrew"). Forms with debris or
-initials never show. A full name with a regnal number ("Napoleon III") is
-another person than the bare name's, if the bare name has a candidate
-without one. Other names
+initials never show. A full name with a regnal number ("Napoleon III") or a
+byname written more than once ("Alexander the Great") is another person than
+the bare name's, if the bare name has a candidate without one; between such
+names, a title goes to the one written with it in full ("Pope Alexander" is
+the "Pope Alexander VI"). Other names
 show their most frequent form without determiner or possessive ("London",
 not "City of London"), ties to the most complete.
 """
@@ -592,13 +594,18 @@ def _dominant_person(candidates: list[Group], alone: int) -> Group | None:
 
 
 def _unnumbered_first(candidates: list[Group]) -> list[Group]:
-    """The candidates without a regnal number if there are any: "Napoleon" is Bonaparte, not Napoleon III."""
+    """The candidates without a regnal number or a byname if there are any: "Napoleon" is Bonaparte, not
+    Napoleon III; "Alexander" in a book with Alexander the Great may be another Alexander."""
     return [c for c in candidates if not _numbered(c)] or candidates
 
 
 def _numbered(group: Group) -> bool:
-    full = _full_forms(group)
-    return bool(full) and all(is_regnal_number(words[-1]) for _, words in full)
+    """True if every full name of the group ends in a regnal number or is a byname ("Alexander the Great": a
+    given name, "the" and an epithet, written more than once: "Napoleon the Order of St. Andrew" is debris)."""
+    full = [(words, count) for (_, words), count in group.forms.items() if len(words) >= 2]
+    return bool(full) and all(
+        is_regnal_number(words[-1]) or (len(words) == 3 and words[1] == "the" and count > 1) for words, count in full
+    )
 
 
 def _uses(group: Group, word: str) -> int:

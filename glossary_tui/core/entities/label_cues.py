@@ -343,6 +343,8 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
         seen.append("vocative")
     if not quoted_title and (previous in _SENTENCE_END or previous in ("“", '"') or not before):
         seen.append("sentence_start")
+    if mention.text[:4].lower() == "the ":
+        seen.append("the_inside")  # "the Land Bank" tagged whole (not one of CUES: the label model never sees it)
     return tuple(seen)
 
 

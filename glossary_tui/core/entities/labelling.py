@@ -31,8 +31,22 @@ name then takes one label:
   the vote ("said Warwick");
 - a one-word organisation vote with no cue of a person or a place, written
   "the X" and no common word, is a river ("the Arno"; "the Senate" stays);
+- a name written in the possessive at half its mentions or more, in a book that
+  names a firm after it, is that firm ("at Tellson’s", "Tellson’s Bank":
+  :mod:`~glossary_tui.core.entities.possessive_places`; a place named after
+  someone, "Clarriker’s House", does not make Clarriker a place);
+- a name ending in "Bank" that the book writes as a place ("at Mill Pond Bank"),
+  never "the X" nor after an owner, is a river's bank (LOC); an organisation
+  named by its head word is not made a person by the names it is listed with;
+- a one-word organisation vote for a common word written "the X" at half its
+  mentions stays an organisation ("the Tribunal"); a name written after
+  "Saint" at half its mentions is a place if the book's cues say a place more
+  than a person ("in Saint Antoine"; "St. Paul says" is the man);
 - "the House of Usher" and "the Elphbergs" beside "the House of Elphberg"
   are families: people;
+- a one-word person with no cue of a person, a word of one place's name of
+  several words and of no person's, is that place written short ("at Combe"
+  in a book with "Combe Magna", "the Boar" beside "the Blue Boar");
 - a place is GPE, LOC or FAC as its words and the book say
   (:func:`~glossary_tui.core.entities.place_kinds.place_kind`).
 
@@ -48,7 +62,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -58,7 +72,8 @@ from glossary_tui.core.entities.book_words import book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import COMMON_TITLES, TITLES
-from glossary_tui.core.entities.place_kinds import THE_SHARE, place_kind
+from glossary_tui.core.entities.place_kinds import FAC_HEADS, GPE_HEADS, LOC_HEADS, THE_SHARE, place_kind
+from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -89,6 +104,13 @@ KINSHIP_WORDS = frozenset(
 )
 #: Share of a plural's mentions written "the …" that makes it a family ("the Rostóvs").
 FAMILY_THE_SHARE = 0.5
+#: Share of a name's mentions written in the possessive that makes it the firm named after it, when the book names
+#: one ("at Tellson’s" in a book with "Tellson’s Bank"; not "Tellson’s face").
+OWNED_SHARE = 0.5
+#: How many names of one kind (and none of another) a name must be listed with for its lists to count as a cue.
+LISTED_PARTNERS = 2
+#: Head words of places' names: alone, no short form of one place.
+PLACE_HEADS = FAC_HEADS | LOC_HEADS | GPE_HEADS
 #: A span seen at most this often, made of two names each seen at least FREQUENT_NAME_MENTIONS times, is two.
 RARE_SPAN_MENTIONS = 2
 FREQUENT_NAME_MENTIONS = 5
@@ -135,7 +157,7 @@ class LabelModel:
         if max(CLASSES, key=probabilities.__getitem__) == "NONE" and not recurring and _unconfirmed(cues):
             return None
         if cues.facts.get("org_head"):
-            return "ORG"
+            return "LOC" if _a_bank_by_the_water(cues) else "ORG"
         if (
             cues.facts.get("place_head")
             and cues.evidence("PLACE", facts=False)
@@ -145,6 +167,8 @@ class LabelModel:
             return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
         if cues.seen["common_title"] * 2 >= cues.mentions:
             return "PERSON"
+        if cues.seen["saint_before"] * 2 >= cues.mentions and _said_more("PLACE", "PERSON", cues):
+            return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)  # "in Saint Antoine"
         decided = _decisive(cues)
         if decided == "PLACE":
             return place_kind(cues.words, cues.mentions, cues.seen, cues.votes)
@@ -152,6 +176,8 @@ class LabelModel:
             return decided
         best = max(TYPES, key=types.__getitem__)
         kind = _class_of(voted) if self._vote_stands(cues, _class_of(voted), best, types[best]) else best
+        if kind == "PERSON" and voted == "ORG" and _an_institution(cues):
+            return "ORG"
         if kind == "ORG" and types["ORG"] < UNLIKELY_ORG:
             kind = _person_or_place(cues) or kind
         return place_kind(cues.words, cues.mentions, cues.seen, cues.votes) if kind == "PLACE" else kind
@@ -165,6 +191,37 @@ class LabelModel:
         if best == voted or confidence < FLIP_CONFIDENCE or cues.evidence(best) < EVIDENCE:
             return True
         return cues.evidence(best, facts=False) < EVIDENCE <= cues.evidence(voted, facts=False)
+
+
+def _a_bank_by_the_water(cues: NameCues) -> bool:
+    """ "at Mill Pond Bank": a name ending in "Bank", never written "the X" nor named after an owner or with "of"
+    (not "the Bank of England", "Tellson’s Bank"), that the book's cues call a place at a quarter of its mentions
+    or more, is a river's bank, not a bank."""
+    words = cues.words
+    return (
+        words[-1] == "bank"
+        and "of" not in words
+        and not any(word.endswith(("'s", "’s")) for word in words)
+        and not cues.seen["the_before"]
+        and not cues.seen["the_inside"]
+        and cues.evidence("PLACE", facts=False) >= DECISIVE_SHARE
+    )
+
+
+def _an_institution(cues: NameCues) -> bool:
+    """ "the Tribunal", "the Bank": one common word that is no given name, written "the X" at half its mentions or
+    more, names an institution, whatever cues of a person a few of its mentions stand among ("the Tribunal, who")."""
+    return (
+        len(cues.words) == 1
+        and cues.seen["the_alone"] >= THE_SHARE * cues.mentions
+        and not cues.facts.get("given_name")
+        and (bool(cues.facts.get("common_word")) or is_dictionary_word(cues.written))
+    )
+
+
+def _said_more(kind: str, other: str, cues: NameCues) -> bool:
+    """True if the book's cues (not the name's look: saints' names are given names) say ``kind`` more than ``other``."""
+    return cues.evidence(kind, facts=False) > cues.evidence(other, facts=False)
 
 
 def _person_or_place(cues: NameCues) -> str | None:
@@ -186,12 +243,14 @@ def _person_or_place(cues: NameCues) -> str | None:
 
 def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
     """Names of another kind than every name they are listed or paired with ("Guienne and Languedoc", "Toots,
-    Ysabel"), whose own cues speak for their partners' kind at least as much as for theirs: that kind."""
+    Ysabel"), whose own cues, with the lists themselves counted as one more cue of the partners' kind, speak
+    for their partners' kind at least as much as for theirs: that kind ("Commodus, Severus, Antoninus
+    Caracalla, and Maximinus": emperors, though "in Severus there was so much valour")."""
     changed = {}
     for unit, name in cues.items():
         own = _kind(decided.get(unit))
-        if own not in TYPES or not name.partners:
-            continue
+        if own not in TYPES or not name.partners or name.facts.get("org_head"):
+            continue  # an organisation's name says what it is ("the Bank of England", though listed with people)
         kinds = Counter[str]()
         for partner, count in name.partners.items():
             kind = _kind(decided.get(partner))
@@ -200,7 +259,10 @@ def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> d
         if len(kinds) != 1:
             continue
         (kind,) = kinds
-        if kind != own and (own == "ORG" or name.evidence(kind) >= name.evidence(own)):
+        # Listed with several names, all of one kind: the lists say as much as a cue of that kind would.
+        several = sum(_kind(decided.get(partner)) == kind for partner in name.partners) >= LISTED_PARTNERS
+        listed = name.seen["coordinated"] / max(1, name.mentions) if several else 0.0
+        if kind != own and (own == "ORG" or name.evidence(kind) + listed >= name.evidence(own)):
             changed[unit] = place_kind(name.words, name.mentions, name.seen, name.votes) if kind == "PLACE" else kind
     return changed
 
@@ -272,13 +334,17 @@ def label_by_book(mentions: Sequence[Mention], text: str, model: LabelModel | No
     decided = {unit: model.label(name) for unit, name in cues.items()}
     decided.update(_by_partners(cues, decided))
     people = {word for unit, label in decided.items() if label == "PERSON" for word in unit.split()}
+    owners = possessive_owners(text)
     for unit, name in cues.items():
-        if _is_kinship_or_family(name, decided):
+        if owners.get(unit) == "ORG" and name.seen["possessive"] >= OWNED_SHARE * name.mentions:
+            decided[unit] = "ORG"  # "at Tellson’s": Tellson’s Bank
+        elif _is_kinship_or_family(name, decided):
             decided[unit] = None
         elif _is_role(name, decided):
             decided[unit] = name.votes.most_common(1)[0][0]
         elif _is_a_house(name, people, cues) or _is_the_family_of_a_house(name, cues):
             decided[unit] = "PERSON"
+    decided.update(_short_places(cues, decided))
     labelled = []
     for mention in mentions:
         if mention.label not in NAME_LABELS:
@@ -307,6 +373,33 @@ def _person_if_titled(mention: Mention) -> Mention:
     if honorific and rest[:1].isupper() and mention.label in NAME_LABELS and mention.label != "PERSON":
         return Mention(mention.start, mention.end, mention.text, "PERSON")
     return mention
+
+
+def _short_places(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:
+    """One-word people that are a word of one kind of place's name of several words ("Combe Magna", "the Blue
+    Boar"; before its "of": not "Kingdom of Darius"; no place's head word: not "Court" of "Police Court") and
+    of no person's, with no cue of a person in the book and some cue of a place ("at Combe") or written "the X"
+    as the place is ("the Boar"): that place, written short."""
+    places: defaultdict[str, set[str]] = defaultdict(set)
+    people: set[str] = set()
+    for unit, label in decided.items():
+        words = unit.split()
+        if len(words) > 1 and label in PLACE_LABELS:
+            for word in words[: words.index("of")] if "of" in words else words:
+                places[word].add(label)
+        elif len(words) > 1 and label == "PERSON":
+            people.update(words)
+    return {
+        unit: next(iter(places[unit]))
+        for unit, name in cues.items()
+        if len(name.words) == 1
+        and decided.get(unit) == "PERSON"
+        and len(places.get(unit, ())) == 1
+        and unit not in people
+        and unit not in PLACE_HEADS  # "Court" of "Police Court" is any court
+        and name.evidence("PERSON", facts=False) < EVIDENCE
+        and (name.evidence("PLACE", facts=False) >= EVIDENCE or name.seen["the_before"] * 2 >= name.mentions)
+    }
 
 
 def _is_kinship_or_family(name: NameCues, decided: dict[str, str | None]) -> bool:

@@ -31,7 +31,7 @@ TITLES = word_set(
     earl viscount president vice prime minister chancellor secretary senator governor mayor ambassador premier
     general gen colonel col major captain capt lieutenant lt sergeant sgt corporal admiral commander marshal
     uncle aunt auntie cousin grandfather grandmother granny citizen citizeness messer signor signore signora
-    signorina don dona herr frau fraulein senor senora senorita"""
+    signorina don dona herr frau fraulein senor senora senorita pope"""
 )
 #: Titles of saints: "St. Nicholas" is not the Nicholas of a novel.
 SAINTS = word_set("saint st")
@@ -43,7 +43,7 @@ PATRONYMIC_ENDINGS = ("ovich", "evich", "ovitch", "evitch", "ich", "ych", "ovna"
 MALE_TITLES = word_set(
     """mr mister master monsieur m messrs sir lord prince count baron duke king emperor tsar czar archduke
     marquis marquess earl viscount father brother uncle grandfather general gen colonel col major captain capt
-    lieutenant lt sergeant sgt corporal admiral commander marshal messer signor signore don herr senor"""
+    lieutenant lt sergeant sgt corporal admiral commander marshal messer signor signore don herr senor pope"""
 )
 FEMALE_TITLES = word_set(
     """mrs ms miss madam madame mme mlle mademoiselle dame lady princess countess baroness duchess queen

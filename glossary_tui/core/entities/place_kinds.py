@@ -101,7 +101,8 @@ def place_kind(words: tuple[str, ...], mentions: int, seen: Mapping[str, int], v
     ``words`` are the name's folded words, ``seen`` how many of its ``mentions`` stand
     with each cue of :mod:`~glossary_tui.core.entities.label_cues`, ``votes`` the model's
     labels. The name's own words decide first, then the nouns the book puts around it,
-    then "the" before a one-word name (a river, a range); else it is a political place.
+    then "the" before a one-word name (a river, a range), then the model's votes for a name of several
+    words (a region; a building if written "the X" too: towns are not); else it is a political place.
     """
     kind = head_kind(words)
     if kind:
@@ -116,4 +117,6 @@ def place_kind(words: tuple[str, ...], mentions: int, seen: Mapping[str, int], v
         return "LOC"
     if len(words) > 1 and votes.get("LOC", 0) > votes.get("GPE", 0) + votes.get("FAC", 0):
         return "LOC"  # "New England", "the Middle East": regions of several words, as the model says
+    if len(words) > 1 and seen.get("the_before", 0) and votes.get("FAC", 0) > votes.get("GPE", 0) + votes.get("LOC", 0):
+        return "FAC"  # "the Blue Boar", "the Royal George": inns and houses, written with "the", as the model says
     return "GPE"

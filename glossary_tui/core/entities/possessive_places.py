@@ -1,4 +1,4 @@
-"""Places named after their owner: "Barnard’s Inn", "Lincoln's Inn", "Shooter’s Hill", "St. Paul’s Cathedral".
+"""Places and firms named after their owner: "Barnard’s Inn", "Lincoln's Inn", "St. Paul’s Cathedral", "Tellson’s Bank".
 
 The model tags such a name in pieces: the owner alone ("Barnard", a person, or
 "Lincoln", a town), the head word alone ("Inn", a person), or both apart where
@@ -6,21 +6,31 @@ the book's lines break ("Barnard’s" at the end of one line, "Inn" starting the
 next). The book writes the whole name every time: a capitalised name, a
 possessive, then capitalised words ending in a place's head word (the head
 words of :mod:`~glossary_tui.core.entities.place_kinds`). Wherever the model
-tagged a piece of such a name, the pieces become one mention of the place.
+tagged a piece of such a name, the pieces become one mention of the place
+(or of the firm: a bank or a company named after its founder, an organisation).
+
+Such a name is also written short, the owner's possessive alone: "at
+Tellson’s" is at Tellson’s Bank. :func:`possessive_owners` gives the owners
+the book names places and firms after, with their label, for the labelling
+to read a name written mostly in the possessive as the firm.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary_tui.core.entities.names import name_key, word_set
 from glossary_tui.core.entities.place_kinds import FAC_HEADS, LOC_HEADS
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
-_HEADS = FAC_HEADS | LOC_HEADS
+#: Last words of firms named after their founder ("Tellson’s Bank", "Dombey's Company").
+FIRM_HEADS = word_set("bank company")
+_HEADS = FAC_HEADS | LOC_HEADS | FIRM_HEADS
 _SAINTS = ("", "St.", "Saint")
 _CAPITALISED = r"[A-Z][^\W\d_]*"
 #: An owner (one or two capitalised words, "St." before them), a possessive (a tokenised text writes "Lincoln 's"),
@@ -62,15 +72,34 @@ class _Place:
 
 
 @lru_cache(maxsize=4)
+def possessive_owners(text: str) -> dict[str, str]:
+    """The owners (name keys: "tellson", "barnard") of the places and firms ``text`` names after them, with
+    the label of what they own most often (FAC, LOC or ORG: "Tellson’s Bank" more often than "Tellson’s House")."""
+    kinds: dict[str, Counter[str]] = {}
+    for place in _places(text):
+        kinds.setdefault(name_key(text[place.start : place.possessive]), Counter())[place.kind] += 1
+    return {owner: kind.most_common(1)[0][0] for owner, kind in kinds.items()}
+
+
+@lru_cache(maxsize=4)
 def _places(text: str) -> tuple[_Place, ...]:
     """Every place named after its owner in ``text`` (found once per text: the reader regroups a book as it
     streams in)."""
     return tuple(
         _Place(match.start(), match.start("possessive"), match.end(), _kind(match.group("head")))
         for match in _POSSESSIVE_PLACE.finditer(text)
-        if "\n\n" not in match.group()
+        if "\n\n" not in match.group() and not _a_firm_named_at_length(match)
+    )
+
+
+def _a_firm_named_at_length(match: re.Match[str]) -> bool:
+    """ "Leichardt's Land Steam Navigation Company": a firm's head word far from the owner names a thing of its own
+    (the firm is named after the land, not after Leichardt); a firm named after its founder is "Tellson’s Bank"."""
+    return _kind(match.group("head")) == "ORG" and bool(
+        match.string[match.end("possessive") : match.start("head")].strip()
     )
 
 
 def _kind(head: str) -> str:
-    return "FAC" if head.lower() in FAC_HEADS else "LOC"
+    head = head.lower()
+    return "FAC" if head in FAC_HEADS else "ORG" if head in FIRM_HEADS else "LOC"

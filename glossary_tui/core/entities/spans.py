@@ -12,7 +12,8 @@ name label this module
 2. trims from both ends what is not part of a name: punctuation, clitics
    ("’s", "n’t"), lowercase words (name particles such as "de" aside at the
    start), chapter headings and Roman numerals before a name, words the book
-   itself writes as common words (see :mod:`~glossary_tui.core.entities.book_words`),
+   itself writes as common words (see :mod:`~glossary_tui.core.entities.book_words`)
+   or capitalises only first in a sentence ("Hereupon Startop"),
    and, before a person's name, a nationality the book names ("Frenchman
    Langeron", "Austrian General Weyrother"),
 3. drops what is left if it is no name: no capital letter, a lone letter or
@@ -32,9 +33,11 @@ from collections.abc import Sequence
 
 from glossary_tui.core.entities.aliases import PARTICLES, TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
+from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.names import (
     MARRIED_TITLES,
     given_name_gender,
+    given_name_share,
     name_key,
     spelling_key,
     title_before,
@@ -172,7 +175,16 @@ class _Cleaner:
         rest = text[part[index + 1].start() : part[last - 1].end()]
         if label == "PERSON" and name_key(bare) in self.nationalities:
             return self._is_known(rest)
-        return self.words.is_common(bare) and self._is_known(rest)
+        return (self.words.is_common(bare) or self._only_first_in_a_sentence(bare)) and self._is_known(rest)
+
+    def _only_first_in_a_sentence(self, word: str) -> bool:
+        """ "Hereupon", "Thereupon": an English word, no given name, that the book capitalises only where a
+        sentence starts (and never writes lowercase, so :meth:`BookWords.is_common` cannot tell)."""
+        return (
+            self.words.capitalised_inside(word) == 0
+            and is_dictionary_word(word)
+            and not given_name_share(spelling_key(word))
+        )
 
     def _not_a_name_end(self, text: str, part: list[re.Match[str]], first: int, last: int) -> bool:
         piece = part[last - 1].group()
