@@ -200,11 +200,11 @@ def _given_name_as_written(word: str) -> float:
 
 @lru_cache(maxsize=1)
 def _census_given_names() -> dict[str, float]:
-    shares: Counter[str] = Counter()
+    shares: dict[str, float] = {}
     for table in ("male_first", "female_first"):
         for name, share in census_table(table):
-            shares[name] += share
-    return dict(shares)
+            shares[name] = shares.get(name, 0.0) + share
+    return shares
 
 
 def is_dictionary_word(written: str) -> bool:
