@@ -98,6 +98,14 @@ def test_a_person_named_like_a_feast_stays():
     assert labels(text, mentions) == {"Joe Christmas": {"PERSON"}, "Christmas": {"PERSON"}}
 
 
+def test_a_point_of_the_compass_alone_is_no_name():
+    text = "Szekelys live in the East and North, far from North America. Mr. West came." + FILLER
+    mentions = [*mentions_of(text, "North America", "GPE"), *mentions_of(text, "East", "LOC")]
+    north = text.index("North,")
+    mentions += [Mention(north, north + 5, "North", "GPE"), *mentions_of(text, "Mr. West")]
+    assert labels(text, mentions) == {"North America": {"GPE"}, "Mr. West": {"PERSON"}}
+
+
 def test_an_abbreviation_left_alone_after_a_name_is_no_name():
     text = "To John Graves, Esq. And to James Mortimer, M.R.C.S., from Waite and Co. at last." + FILLER
     written = {"Esq": "PERSON", "M.R.C.S.": "PERSON", "Co.": "ORG", "John Graves": "PERSON"}

@@ -34,6 +34,10 @@ and the book's own writing shows it:
   cue of a person stands anywhere (a title, "said X", a given name of the
   census: "Christine", "Caroline") and it names no known place. Places stay
   places ("the Milan cathedral").
+- **A point of the compass**: "the East and North", "the South", "the
+  North-West" written alone are a direction or a region, as LitBank
+  annotates them (a common noun), not a name; with the name of a place they
+  stay ("North America", "the West Indies"). Their mentions go.
 - **An abbreviation left alone**: "Esq.", "Co.", "M.R.C.S." written after a
   name ("John Graves, Esq.", "Waite and Co.", "James Mortimer, M.R.C.S.")
   and cut off from it by the comma or the "and" the span clean-up splits at.
@@ -87,6 +91,11 @@ FEASTS = word_set(
 FEAST_WORDS = word_set("day eve week tide term sunday monday")
 #: Feasts named by common words.
 FEAST_PHRASES = frozenset({"lady day", "good friday", "ash wednesday", "palm sunday", "whit sunday", "whit monday"})
+#: Points of the compass written alone ("the East and North", "the South"): a direction or a region, no name.
+DIRECTIONS = frozenset(
+    {f"{a}{joint}{b}" for a in ("north", "south") for b in ("east", "west") for joint in ("", "-", " ")}
+    | {"north", "south", "east", "west"}
+)
 #: Endings of the adjectives of peoples and places ("Belgravian", "Welsh", "Florentine", "Gothic", "Japanese").
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ic", "ine", "ite", "sh")
 #: Labels a nationality's adjective is taken for that are changed (a place before a noun is a place).
@@ -126,7 +135,12 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
         if person_cues:
             continue
-        if _is_feast(unit) or _is_abbreviation(group, text) or _is_description(group, text, words):
+        if (
+            unit in DIRECTIONS
+            or _is_feast(unit)
+            or _is_abbreviation(group, text)
+            or _is_description(group, text, words)
+        ):
             new_labels[unit] = None
         elif _is_nationality_adjective(unit, group, text):
             new_labels[unit] = "NORP"
