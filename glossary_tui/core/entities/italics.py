@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from glossary_tui.core.entities.class_nouns import NAME_LABELS
-from glossary_tui.core.entities.label_cues import name_unit
+from glossary_tui.core.entities.label_cues import name_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import word_set
 from glossary_tui.core.extraction.mentions import Mention
@@ -59,16 +59,7 @@ def italic_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         found = [_run_around(mention, runs) for mention in group]
         if all(found):
             new_labels[unit] = TITLE_LABEL if all(_is_title(text[run[0] : run[1]]) for run in found if run) else None
-    if not new_labels:
-        return list(mentions)
-    kept = []
-    for mention in mentions:
-        unit = name_unit(mention.text) if mention.label in NAME_LABELS else ""
-        if unit not in new_labels:
-            kept.append(mention)
-        elif label := new_labels[unit]:
-            kept.append(Mention(mention.start, mention.end, mention.text, label))
-    return kept
+    return relabel_names(mentions, new_labels, NAME_LABELS)
 
 
 def _run_around(mention: Mention, runs: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:

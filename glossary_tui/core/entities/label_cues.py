@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -227,6 +227,23 @@ def name_unit(text: str) -> str:
     while len(words) > 1 and words[0].strip(".") in TITLES and words[1] != "'s":  # "King's Chapel" keeps "King"
         words = words[1:]
     return " ".join(words)
+
+
+def relabel_names(
+    mentions: Sequence[Mention], new_labels: Mapping[str, str | None], labels: Collection[str]
+) -> list[Mention]:
+    """``mentions`` with those of a name (a :func:`name_unit`, among mentions labelled one of ``labels``) in
+    ``new_labels`` given its new label, or dropped where that is ``None``."""
+    if not new_labels:
+        return list(mentions)
+    relabelled = []
+    for mention in mentions:
+        unit = name_unit(mention.text) if mention.label in labels else ""
+        if unit not in new_labels:
+            relabelled.append(mention)
+        elif label := new_labels[unit]:
+            relabelled.append(Mention(mention.start, mention.end, mention.text, label))
+    return relabelled
 
 
 def name_cues(mentions: Sequence[Mention], text: str, words: BookWords) -> dict[str, NameCues]:

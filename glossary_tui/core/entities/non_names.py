@@ -53,7 +53,7 @@ from collections.abc import Mapping, Sequence
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
 from glossary_tui.core.entities.class_nouns import GIVEN_NAME_SHARE, NAME_LABELS, before_a_noun, is_dictionary_word
-from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit
+from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import (
     TITLES,
@@ -146,16 +146,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             new_labels[unit] = "NORP"
         elif label := _thing_label(group, text, people):
             new_labels[unit] = label
-    if not new_labels:
-        return list(mentions)
-    relabelled = []
-    for mention in mentions:
-        unit = name_unit(mention.text) if mention.label in NAME_LABELS else ""
-        if unit not in new_labels:
-            relabelled.append(mention)
-        elif label := new_labels[unit]:
-            relabelled.append(Mention(mention.start, mention.end, mention.text, label))
-    return relabelled
+    return relabel_names(mentions, new_labels, NAME_LABELS)
 
 
 def _is_feast(unit: str) -> bool:
