@@ -57,6 +57,7 @@ def test_the_title_before_a_mention_is_read_with_or_without_a_period(text, title
         ("My Elinor", ("", ""), "", ("Elinor",)),
         ("Rudolf the Fifth", ("", ""), "", ("Rudolf", "the", "Fifth")),
         ("the King of Naples", ("", ""), "", ("King", "of", "Naples")),
+        ("the House of Usher", ("", ""), "", ("House", "of", "Usher")),
         ("Louis XII", ("", ""), "", ("Louis", "XII")),
         ("Taher al-Nono", ("", ""), "", ("Taher", "al-Nono")),
         ("Mrs. Joe Gargery", ("", ""), "mrs", ("Joe", "Gargery")),

@@ -33,6 +33,10 @@ TITLES = word_set(
     uncle aunt auntie cousin grandfather grandmother granny citizen citizeness messer signor signore signora
     signorina don dona herr frau fraulein senor senora senorita pope"""
 )
+#: Words a family's line is named by ("the House of Usher", "the Family of Bourbon").
+LINEAGES = word_set("house family clan dynasty line")
+#: First words a name may go on from with "of" ("King of Naples", "House of Usher").
+_NAMED_OF = TITLES | LINEAGES
 #: Titles of saints: "St. Nicholas" is not the Nicholas of a novel.
 SAINTS = word_set("saint st")
 #: Words before a name that describe the person, not name them ("Old Orlick", "Young Pip", "My Elinor").
@@ -333,10 +337,11 @@ def _name_segment(text: str) -> str:
 
 
 def _is_regnal_the(words: list[str], index: int) -> bool:
-    """True for the "the" of "Rudolf the Fifth" or the "of" of "King of Naples": part of the name."""
+    """True for the "the" of "Rudolf the Fifth" or the "of" of "King of Naples" and "House of Usher": part of
+    the name."""
     if index + 1 >= len(words) or not words[index + 1][:1].isupper():
         return False
-    return words[index] == "the" or (words[index] == "of" and bare(words[0]) in TITLES)
+    return words[index] == "the" or (words[index] == "of" and bare(words[0]) in _NAMED_OF)
 
 
 def _is_capitalised_title(word: str) -> bool:
