@@ -421,11 +421,12 @@ def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
             candidates = _unnumbered_first(as_given + as_surname)
             if title in UNMARRIED_TITLES and word in sisters:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
-        candidates = [c for c in candidates if c.mentions and _compatible(gender_of_title(title), _gender(c))]
+        gender = gender_of_title(title)
+        candidates = [c for c in candidates if c.mentions and _compatible(gender, _gender(c))]
         # A title's own gender, where some candidates have it, rules out those of no known gender: "Miss
         # Manette" is Lucie Manette, not Alexandre Manette (a given name the census does not know).
-        if gender_of_title(title):
-            candidates = [c for c in candidates if _gender(c) == gender_of_title(title)] or candidates
+        if gender:
+            candidates = [c for c in candidates if _gender(c) == gender] or candidates
         matched = _title_matched(candidates, title, word, titles_by_word)
         if len(candidates) > 1:
             # A full name written once beside others ("Whom Defarge" beside "Ernest Defarge") is too weak to

@@ -25,6 +25,7 @@ from glossary_tui.core.entities.book_words import BookWords
 from glossary_tui.core.entities.names import (
     COMMON_TITLES,
     PARTICLES,
+    SAINTS,
     given_name_share,
     name_key,
     spelling_key,
@@ -90,8 +91,6 @@ PLACE_NOUNS = (
     | FAC_HEADS
     | LOC_HEADS
 )
-#: Saints' titles: "St. Helena" is an island, "Saint Antoine" a quarter, "St. Nicholas" a man.
-SAINTS = word_set("st saint")
 #: Last words of organisation names.
 ORG_HEADS = word_set(
     """company society bank club office association times gazette journal review magazine department ministry

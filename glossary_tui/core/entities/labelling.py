@@ -72,7 +72,7 @@ from glossary_tui.core.entities.book_words import book_words
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.label_cues import CUES, PLACE_LABELS, NameCues, name_cues, name_unit
 from glossary_tui.core.entities.names import COMMON_TITLES, TITLES
-from glossary_tui.core.entities.place_kinds import FAC_HEADS, GPE_HEADS, LOC_HEADS, THE_SHARE, place_kind
+from glossary_tui.core.entities.place_kinds import PLACE_HEADS, THE_SHARE, place_kind
 from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
@@ -109,8 +109,6 @@ FAMILY_THE_SHARE = 0.5
 OWNED_SHARE = 0.5
 #: How many names of one kind (and none of another) a name must be listed with for its lists to count as a cue.
 LISTED_PARTNERS = 2
-#: Head words of places' names: alone, no short form of one place.
-PLACE_HEADS = FAC_HEADS | LOC_HEADS | GPE_HEADS
 #: A span seen at most this often, made of two names each seen at least FREQUENT_NAME_MENTIONS times, is two.
 RARE_SPAN_MENTIONS = 2
 FREQUENT_NAME_MENTIONS = 5

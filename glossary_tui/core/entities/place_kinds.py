@@ -36,6 +36,8 @@ LOC_HEADS = word_set(
 )
 #: Last words of political places ("Columbia City", "Salisbury County").
 GPE_HEADS = word_set("city town county province state states kingdom empire republic colony borough")
+#: Every head word of a place's name.
+PLACE_HEADS = FAC_HEADS | LOC_HEADS | GPE_HEADS
 #: First words of places named by their kind first ("Mount Vernon", "Lake Erie", "Hotel Royale").
 LOC_FIRST = word_set("mount mt lake loch cape isle island river gulf bay")
 FAC_FIRST = word_set("hotel pension fort castle chateau château palazzo villa")
