@@ -79,6 +79,15 @@ def test_what_is_no_description(text, name):
     assert found is not None and found.kind == "sentence"
 
 
+def test_a_phrase_after_another_persons_name_describes_that_person_not_the_next():
+    text = (
+        "Doctor Manette, Lucie Manette, his daughter, Mr. Lorry, the solicitor for the defence, and its counsel, "
+        "stood there."
+    )
+    assert text_of(text, "Mr. Lorry", **{"Lucie Manette": "PERSON", "Doctor Manette": "PERSON"}) != "daughter"
+    assert text_of(text, "Lucie Manette", **{"Mr. Lorry": "PERSON", "Doctor Manette": "PERSON"}) == "daughter"
+
+
 def test_a_date_before_the_name_is_no_description():
     text = "The next day, Pierre, went to the club with his friends."
     found = describe(text, "Pierre", {"The next day": "DATE"})

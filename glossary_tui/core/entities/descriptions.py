@@ -205,6 +205,7 @@ class Describer:
         self.text = text
         mentions = list(mentions)
         self._person_starts = sorted(m.start for m in mentions if m.label == "PERSON")
+        self._person_ends = frozenset(m.end for m in mentions if m.label == "PERSON")
         timed = sorted((m.start, m.end) for m in mentions if m.label in _TIME_LABELS)
         self._time_starts = [start for start, _ in timed]
         self._time_ends = [end for _, end in timed]
@@ -275,7 +276,10 @@ class Describer:
         between = [word[2].lower() for word in _words(self.text, comma.end(), mention.start)]
         if any(word in _FUNCTION_WORDS and word not in _ARTICLES for word in between):
             return None  # "..., the firmness of Alexander": the name is inside another phrase
-        words = _words(self.text, self._clause_start(comma.start()), comma.start())
+        clause_start = self._clause_start(comma.start())
+        if self._after_a_persons_name(clause_start):
+            return None  # "Lucie Manette, his daughter, Mr. Lorry": the phrase is the name's before it
+        words = _words(self.text, clause_start, comma.start())
         if words and words[0][2].lower() in ("and", "or"):
             words = words[1:]
         if not words or not (_is_determiner(words[0][2]) or _is_possessive_name(words)):
@@ -415,6 +419,14 @@ class Describer:
                 position = match.end()
                 continue
             return match.start()
+
+    def _after_a_persons_name(self, position: int) -> bool:
+        """True if a person's name and a comma come right before ``position``."""
+        low = max(0, position - 4)
+        before = self.text[low:position].rstrip()
+        if not before.endswith(","):
+            return False
+        return low + len(before[:-1].rstrip()) in self._person_ends  # "Lucie Manette ," spaced punctuation too
 
     def _clause_start(self, end: int) -> int:
         """Where the clause ending at ``end`` starts: after the last punctuation mark or sentence end before it."""
