@@ -88,6 +88,41 @@ def test_a_phrase_after_another_persons_name_describes_that_person_not_the_next(
     assert text_of(text, "Lucie Manette", **{"Mr. Lorry": "PERSON", "Doctor Manette": "PERSON"}) == "daughter"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("They rode to Barton Park, the place of his own residence, at noon.", "Barton Park", "FAC",
+         "place of his own residence"),
+        ("On the way to Boguchárovo, a princely estate with a house, they sang.", "Boguchárovo", "GPE",
+         "princely estate"),
+        ("He wrote from Paris, the simple fact, without comment, that he had gone.", "Paris", "GPE", None),
+        ("the greatness of Russia or of France, the balance of power in Europe, the diffusion", "France", "GPE",
+         None),
+        ("the Pope, the Venetians, the King of Naples, the Duke of Milan, and the rest.", "Venetians", "NORP", None),
+        ("Mr. Lorry of Tellson’s Bank, an English gentleman who is now in Paris, wrote.", "Bank", "ORG", None),
+        ("Ralph Nickleby of the Circumlocution Office, a department of state, wrote.", "Circumlocution Office",
+         "ORG", "department of state"),
+    ],
+)  # fmt: skip
+def test_a_place_or_an_organisation_is_described_only_by_a_phrase_naming_a_kind_of_it(text, name, label, expected):
+    found = describe(text, name, label=label)
+    assert found is not None
+    assert (found.text if found.kind != "sentence" else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Defarges, husband and wife, The Vengeance, and Jacques Three, were there.", "Jacques Three"),
+        ("After a few moments’ chat, John Dashwood left the room in haste.", "John Dashwood"),
+        ("MURDERING VITELLOZZO VITELLI, OLIVEROTTO DA FERMO, THE SIGNOR PAGOLO, AND THE DUKE", "OLIVEROTTO DA FERMO"),
+    ],
+)
+def test_items_of_a_list_and_a_phrase_before_a_comma_are_no_appositive(text, name):
+    found = describe(text, name)
+    assert found is not None and found.kind == "sentence"
+
+
 def test_a_date_before_the_name_is_no_description():
     text = "The next day, Pierre, went to the club with his friends."
     found = describe(text, "Pierre", {"The next day": "DATE"})

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.entity import Entity
 from glossary_tui.core.entities.names import word_set
+from glossary_tui.core.entities.place_kinds import GPE_BEFORE_OF, PLACE_HEADS
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Mentions of an entity the rules are tried on, in text order.
@@ -166,6 +167,29 @@ _ABBREVIATIONS = word_set(
     """
 )
 
+#: Nouns a description of a place ends its head with: "Barton Park, the place of his own residence".
+_PLACE_NOUNS = (
+    PLACE_HEADS
+    | GPE_BEFORE_OF
+    | word_set(
+        """place home seat residence estate property land port harbour harbor suburb quarter region parish
+        neighbourhood neighborhood spot site birthplace capital metropolis hamlet settlement fortress stronghold"""
+    )
+)
+#: Nouns a description of an organisation ends its head with: "the Circumlocution Office, a department of state".
+_ORGANISATION_NOUNS = word_set(
+    """company firm bank house society club party government council ministry office department institution
+    association order regiment army navy fleet church school college university court board committee
+    newspaper paper journal business establishment concern corporation league union brotherhood guild"""
+)
+#: Labels whose descriptions the rules may give, with the nouns their heads must be (people: any).
+_HEAD_NOUNS: dict[str, frozenset[str] | None] = {
+    "PERSON": None,
+    "GPE": _PLACE_NOUNS,
+    "LOC": _PLACE_NOUNS,
+    "FAC": _PLACE_NOUNS,
+    "ORG": _ORGANISATION_NOUNS,
+}
 _WORD = re.compile(r"[^\W\d_][\w’'‘-]*|\d[\w’'-]*")
 _SPACE = re.compile(r"\s+")
 #: Punctuation that ends a phrase; a full stop only at the end of a sentence (see :func:`_clause_end`).
@@ -177,7 +201,7 @@ _COPULA = re.compile(r"[ \t\n]+(?:was|is|had[ \t\n]+been|has[ \t\n]+been|became|
 _RELATIVE_COPULA = re.compile(
     r"[ \t]?,[ \t\n]+who[ \t\n]+(?:was|is|had[ \t\n]+been|has[ \t\n]+been|became|becomes)[ \t\n]+"
 )
-_LIST_GOES_ON = re.compile(r"[ \t]?,[ \t\n]+(?:and|or)\b")
+_LIST_GOES_ON = re.compile(r"[ \t]?,[ \t\n]+(?i:and|or)\b")
 #: The start of the sentence after a name's: "He was", "She had been" (spaces and closing quotes before it).
 _PRONOUN_COPULA = re.compile(r"[\s”’\"')]*(?:He|She)[ \t\n]+(?:was|is|had[ \t\n]+been|became)[ \t\n]+")
 _APPOSITION_COMMA = re.compile(r"[ \t]?,[ \t\n]+")
@@ -219,6 +243,7 @@ class Describer:
         friend") or opinion. A one-word description ("son")
         gives way to a longer one found later ("Prince Vasíli's son"), if any.
         """
+        heads = _HEAD_NOUNS.get(entity.label, frozenset())
         single_word: Description | None = None
         tried = [mention for mention in entity.mentions[:MENTIONS_TRIED] if mention.end <= len(self.text)]
         speech = {mention for mention in tried if self._in_speech(mention.start)}
@@ -236,6 +261,8 @@ class Describer:
                         or (self._role(mention) if entity.label == "PERSON" else None)
                         or (self._next_sentence(mention) if entity.label == "PERSON" else None)
                     )
+                if found is not None and heads is not None and _head_noun(found.text) not in heads:
+                    found = None  # "Paris, the simple fact, ...": no place is a fact
                 if found is not None and " " in found.text:
                     return found
                 single_word = single_word or found
@@ -273,9 +300,9 @@ class Describer:
         comma = _BEFORE_NAME.search(self.text, low, mention.start)
         if comma is None:
             return None
-        between = [word[2].lower() for word in _words(self.text, comma.end(), mention.start)]
+        between = [word[2].lower() for word in _words(self.text, comma.start(), mention.start)]
         if any(word in _FUNCTION_WORDS and word not in _ARTICLES for word in between):
-            return None  # "..., the firmness of Alexander": the name is inside another phrase
+            return None  # "..., the firmness of Alexander", "The Vengeance, and Jacques Three": not an appositive
         clause_start = self._clause_start(comma.start())
         if self._after_a_persons_name(clause_start):
             return None  # "Lucie Manette, his daughter, Mr. Lorry": the phrase is the name's before it
@@ -504,7 +531,24 @@ def _is_possessive_name(words: Sequence[tuple[int, int, str]]) -> bool:
     """A capitalised owner within the first words: "Prince Vasíli's daughter", not "What's the matter"."""
     if not words[0][2][0].isupper():
         return False
-    return any(_possessive(word[2]) and word[2][:-2].lower() not in _FUNCTION_WORDS for word in words[:4])
+    return any(
+        _possessive(word[2]) and word[2][0].isupper() and word[2][:-2].lower() not in _FUNCTION_WORDS
+        for word in words[:4]
+    )  # not "After a few moments’ chat"
+
+
+def _head_noun(phrase: str) -> str:
+    """The head noun of a description, lowercase: "place" of "place of his own residence", "estate" of
+    "Prince Nicholas’s estate"."""
+    words = [word.lower() for word in _WORD.findall(phrase)]
+    for index, word in enumerate(words[1:], 1):
+        if word in _PREPOSITIONS or word in _CLAUSE_WORDS:
+            words = words[:index]
+            break
+    last = words[-1] if words else ""
+    if _possessive(last):
+        last = last[:-2]
+    return last.rsplit("-", 1)[-1]
 
 
 def _is_role_word(word: str) -> bool:
