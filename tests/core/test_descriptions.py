@@ -123,6 +123,31 @@ def test_items_of_a_list_and_a_phrase_before_a_comma_are_no_appositive(text, nam
     assert found is not None and found.kind == "sentence"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("“A boy,” said Estella.\n\nHe was a burly man of an exceedingly dark complexion.", "Estella"),
+        ("Then came Mrs. Brown at last. He was a very tall man with a stick.", "Mrs. Brown"),
+        ("Edward remained a week at the cottage; he was pressed to stay.", "Edward"),
+        ("She would not, and Miss Steele was made completely happy.\n\nThen they left.", "Miss Steele"),
+        ("Imagine to yourself, my dear Elinor, the delight of a gallop on the downs.", "Elinor"),
+        ("Mr. Pocket, Junior’s, idea of Shortly was not mine at all.", "Mr. Pocket"),
+    ],
+)
+def test_what_is_said_near_a_name_but_not_of_it(text, name):
+    found = describe(text, name)
+    assert found is not None and found.kind == "sentence"
+
+
+def test_a_table_of_contents_is_no_sentence_of_a_name():
+    text = (
+        "Contents\n\nChapter VI Hundreds of People Chapter VII Monseigneur in Town Chapter VIII The Country\n\n"
+        "Monseigneur, one of the great lords in power, held his reception."
+    )
+    found = describe(text, "Monseigneur")
+    assert found is not None and found.text.startswith("Monseigneur, one of the great lords")
+
+
 def test_a_date_before_the_name_is_no_description():
     text = "The next day, Pierre, went to the club with his friends."
     found = describe(text, "Pierre", {"The next day": "DATE"})

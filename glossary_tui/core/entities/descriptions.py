@@ -37,7 +37,7 @@ from dataclasses import dataclass
 
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.entity import Entity
-from glossary_tui.core.entities.names import word_set
+from glossary_tui.core.entities.names import given_name_gender, person_name, spelling_key, word_set
 from glossary_tui.core.entities.place_kinds import GPE_BEFORE_OF, PLACE_HEADS
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -182,6 +182,12 @@ _ORGANISATION_NOUNS = word_set(
     association order regiment army navy fleet church school college university court board committee
     newspaper paper journal business establishment concern corporation league union brotherhood guild"""
 )
+#: Nouns of a stretch of time: "Edward remained a week at the cottage" says nothing of who he is.
+_TIME_NOUNS = word_set(
+    "moment minute hour day night week fortnight month year while time instant season morning evening afternoon"
+)
+#: A heading word: a sentence with two of them is a table of contents, not what the book says of a name.
+_CONTENTS_WORD = re.compile(r"\b(?:CHAPTER|Chapter)\b")
 #: Labels whose descriptions the rules may give, with the nouns their heads must be (people: any).
 _HEAD_NOUNS: dict[str, frozenset[str] | None] = {
     "PERSON": None,
@@ -203,7 +209,9 @@ _RELATIVE_COPULA = re.compile(
 )
 _LIST_GOES_ON = re.compile(r"[ \t]?,[ \t\n]+(?i:and|or)\b")
 #: The start of the sentence after a name's: "He was", "She had been" (spaces and closing quotes before it).
-_PRONOUN_COPULA = re.compile(r"[\s”’\"')]*(?:He|She)[ \t\n]+(?:was|is|had[ \t\n]+been|became)[ \t\n]+")
+_PRONOUN_COPULA = re.compile(
+    r"(?:[ \t”’\"')]|\n(?![ \t]*\n))*(?P<pronoun>He|She)[ \t\n]+(?:was|is|had[ \t\n]+been|became)[ \t\n]+"
+)  # in the same paragraph: "“A boy,” said Estella.\n\nHe was a burly man" is somebody else
 _APPOSITION_COMMA = re.compile(r"[ \t]?,[ \t\n]+")
 #: What may stand between an appositive before a name and the name: ", the beautiful Hélène".
 _BEFORE_NAME = re.compile(r"[ \t]?,[ \t\n]+(?:(?:the|a|an)[ \t\n]+)?(?:[a-z][\w-]*[ \t\n]+){0,2}$")
@@ -276,7 +284,7 @@ class Describer:
         ``articles_only`` takes only a phrase opening with "the", "a" or "an".
         """
         comma = _APPOSITION_COMMA.match(self.text, self._after_name(mention))
-        if comma is None:
+        if comma is None or self._addressed(mention):
             return None
         end = self._clause_end(comma.end())
         words = _words(self.text, comma.end(), end)
@@ -340,7 +348,7 @@ class Describer:
         if bisect.bisect_left(self._person_starts, end) - first != 1:
             return None  # nobody, or more than one person, for "he" or "she" to be
         link = _PRONOUN_COPULA.match(self.text, end)
-        if link is None:
+        if link is None or _gender_differs(mention.text, link.group("pronoun")):
             return None
         words = _cut_at_clause(_words(self.text, link.end(), self._clause_end(link.end())))
         if len(words) < 2 or not _is_determiner(words[0][2]):
@@ -385,7 +393,7 @@ class Describer:
             start, end = self._sentence_bounds(mention)
             words = _words(self.text, start, end)
             around = [word for word in words if word[1] <= mention.start or word[0] >= mention.end]
-            if len(around) < 3:
+            if len(around) < 3 or len(_CONTENTS_WORD.findall(self.text, start, end)) >= 2:
                 continue
             if len(words) > MAX_SENTENCE_WORDS:
                 middle = next((i for i, word in enumerate(words) if word[1] > mention.start), 0)
@@ -425,6 +433,10 @@ class Describer:
             return None  # one word that names no person: "pretty", "rosy"
         if len(bare) == 2 and bare[0] in _DEGREE_WORDS:
             return None  # an adjective alone: "the most distinct"
+        if verb_first and len(bare) > 1 and bare[1].endswith("ly"):
+            return None  # "was made completely happy": no office
+        if _possessive(words[-1][2]) or _head_noun(" ".join(bare)) in _TIME_NOUNS:
+            return None  # "Mr. Pocket, Junior’s, idea", "remained a week at the cottage"
         if self._overlaps_time(words[0][0], words[min(1, len(words) - 1)][1]):
             return None
         return Description(_collapse(self.text[words[0][0] : words[-1][1]]), kind, words[0][0])
@@ -481,6 +493,14 @@ class Describer:
                 break
         return start, end
 
+    def _addressed(self, mention: Mention) -> bool:
+        """True if an endearment comes right before ``mention``: "my dear Elinor, the delight of a gallop" is
+        what a letter's writer offers her."""
+        words = _words(self.text, max(0, mention.start - 20), mention.start)
+        return (
+            bool(words) and not self.text[words[-1][1] : mention.start].strip() and words[-1][2].lower() in _ENDEARMENTS
+        )
+
     def _after_preposition(self, offset: int) -> bool:
         """True if the word before ``offset`` is a preposition or an article ("about Dokhtúrov")."""
         words = _words(self.text, max(0, offset - 20), offset)
@@ -535,6 +555,13 @@ def _is_possessive_name(words: Sequence[tuple[int, int, str]]) -> bool:
         _possessive(word[2]) and word[2][0].isupper() and word[2][:-2].lower() not in _FUNCTION_WORDS
         for word in words[:4]
     )  # not "After a few moments’ chat"
+
+
+def _gender_differs(name: str, pronoun: str) -> bool:
+    """True if ``name``'s title or given name is a woman's and ``pronoun`` is "He", or the other way round."""
+    person = person_name(name)
+    gender = person.gender or (given_name_gender(spelling_key(person.words[0])) if person.words else "")
+    return bool(gender) and gender != ("male" if pronoun == "He" else "female")
 
 
 def _head_noun(phrase: str) -> str:
