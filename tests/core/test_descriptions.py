@@ -79,6 +79,17 @@ def test_what_is_no_description(text, name):
     assert found is not None and found.kind == "sentence"
 
 
+def test_the_last_item_of_a_list_of_people_keeps_its_appositive():
+    text = "Musa Abu Marzouk, Maher Salah, and the movement’s deputy head, Saleh Aruri, were included."
+    others = {"Musa Abu Marzouk": "PERSON", "Maher Salah": "PERSON"}
+    assert text_of(text, "Saleh Aruri", **others) == "movement’s deputy head"
+
+
+def test_a_name_before_a_name_is_no_appositive():
+    text = "to which came the cardinal, Pagolo, and the Duke di Gravina Orsini, Vitellozzo Vitelli, and others."
+    assert text_of(text, "Vitellozzo Vitelli", **{"Duke di Gravina Orsini": "PERSON"}) != "Duke di Gravina Orsini"
+
+
 def test_a_phrase_after_another_persons_name_describes_that_person_not_the_next():
     text = (
         "Doctor Manette, Lucie Manette, his daughter, Mr. Lorry, the solicitor for the defence, and its counsel, "
@@ -102,6 +113,8 @@ def test_a_phrase_after_another_persons_name_describes_that_person_not_the_next(
         ("Mr. Lorry of Tellson’s Bank, an English gentleman who is now in Paris, wrote.", "Bank", "ORG", None),
         ("Ralph Nickleby of the Circumlocution Office, a department of state, wrote.", "Circumlocution Office",
          "ORG", "department of state"),
+        ("fighting side-by-side with the Azov Battalion, a Ukrainian far-right militia.", "Azov Battalion", "ORG",
+         "Ukrainian far-right militia"),
     ],
 )  # fmt: skip
 def test_a_place_or_an_organisation_is_described_only_by_a_phrase_naming_a_kind_of_it(text, name, label, expected):

@@ -180,7 +180,10 @@ _PLACE_NOUNS = (
 _ORGANISATION_NOUNS = word_set(
     """company firm bank house society club party government council ministry office department institution
     association order regiment army navy fleet church school college university court board committee
-    newspaper paper journal business establishment concern corporation league union brotherhood guild"""
+    newspaper paper journal business establishment concern corporation league union brotherhood guild militia
+    battalion brigade movement group organisation organization agency force forces unit corps faction network
+    channel outlet service bureau authority body federation alliance coalition foundation trust charity mission
+    embassy legation"""
 )
 #: Nouns of a stretch of time: "Edward remained a week at the cottage" says nothing of who he is.
 _TIME_NOUNS = word_set(
@@ -312,15 +315,17 @@ class Describer:
         if any(word in _FUNCTION_WORDS and word not in _ARTICLES for word in between):
             return None  # "..., the firmness of Alexander", "The Vengeance, and Jacques Three": not an appositive
         clause_start = self._clause_start(comma.start())
-        if self._after_a_persons_name(clause_start):
-            return None  # "Lucie Manette, his daughter, Mr. Lorry": the phrase is the name's before it
         words = _words(self.text, clause_start, comma.start())
         if words and words[0][2].lower() in ("and", "or"):
-            words = words[1:]
+            words = words[1:]  # "Musa, Maher, and the movement’s deputy head, Saleh Aruri": the last of a list
+        elif self._after_a_persons_name(clause_start):
+            return None  # "Lucie Manette, his daughter, Mr. Lorry": the phrase is the name's before it
         if not words or not (_is_determiner(words[0][2]) or _is_possessive_name(words)):
             return None
         if any(word[2].lower() in _CLAUSE_WORDS for word in words):
             return None
+        if words[-1][1] in self._person_ends:
+            return None  # "and the Duke di Gravina Orsini, Vitellozzo Vitelli": a person, not what one is
         return self._phrase(words, "appositive")
 
     def _copula(self, mention: Mention) -> Description | None:
