@@ -63,6 +63,24 @@ def test_two_names_joined_by_a_word_or_a_comma_are_two_mentions():
     ]
 
 
+def test_names_the_book_writes_alone_are_split_at_a_comma_whatever_the_models_label():
+    text = "Dólokhov came. Denísov came. Then Dólokhov, Denísov, and Rostóv sat; Carston, Waite & Co. paid."
+    found = cleaned(
+        text,
+        mention(text, "Dólokhov"),
+        mention(text, "Denísov"),
+        mention(text, "Dólokhov, Denísov", "ORG"),
+        mention(text, "Carston, Waite & Co.", "ORG"),
+    )
+    assert found == [
+        ("Dólokhov", "PERSON"),
+        ("Denísov", "PERSON"),
+        ("Dólokhov", "ORG"),
+        ("Denísov", "ORG"),
+        ("Carston, Waite & Co.", "ORG"),
+    ]
+
+
 def test_name_particles_stay_inside_and_at_the_start():
     text = "Anne de Bourgh met the Duke of Wellington and de Gaulle."
     found = cleaned(

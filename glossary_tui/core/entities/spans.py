@@ -133,9 +133,21 @@ class _Cleaner:
         found = self._slices.get((text, label))
         if found is None:
             found = self._slices[(text, label)] = [
-                trimmed for part in _parts(text, label) if (trimmed := self._trimmed(text, part, label))
+                trimmed for part in self._parts(text, label) if (trimmed := self._trimmed(text, part, label))
             ]
         return found
+
+    def _parts(self, text: str, label: str) -> list[list[re.Match[str]]]:
+        """The parts of a mention (see :func:`_parts`); split at commas whatever its label when every part is a
+        name the book writes alone ("Dólokhov, Denísov" the model called an organisation; not "Carston, Waite
+        & Co.")."""
+        parts = _parts(text, label)
+        if label in SPLIT_LABELS or "," not in text:
+            return parts
+        by_comma = _parts(text, "PERSON")
+        if len(by_comma) > 1 and all(self.known[name_key(_bare(_joined(text, part)))] for part in by_comma):
+            return by_comma
+        return parts
 
     def _trimmed(self, text: str, part: list[re.Match[str]], label: str) -> tuple[int, int] | None:
         """The part without the words and punctuation at its ends that are not part of a name."""
@@ -230,6 +242,11 @@ def _parts(text: str, label: str) -> list[list[re.Match[str]]]:
         ):
             parts.append([])
     return [part for part in parts if part]
+
+
+def _joined(text: str, part: Sequence[re.Match[str]]) -> str:
+    """The text a part of a mention spans."""
+    return text[part[0].start() : part[-1].end()]
 
 
 def _is_heading(part: Sequence[re.Match[str]], index: int) -> bool:
