@@ -81,6 +81,19 @@ def test_names_the_book_writes_alone_are_split_at_a_comma_whatever_the_models_la
     ]
 
 
+def test_a_way_of_addressing_a_rank_after_a_possessive_is_no_name():
+    text = "His Majesty will see you, said his Serene Highness to Grace, and Your Grace smiled; Majesty Fox came."
+    found = cleaned(
+        text,
+        mention(text, "Majesty"),
+        mention(text, "Serene Highness"),
+        mention(text, "Grace"),
+        mention(text, "Grace", occurrence=1),
+        mention(text, "Majesty Fox"),
+    )
+    assert found == [("Grace", "PERSON"), ("Majesty Fox", "PERSON")]
+
+
 def test_name_particles_stay_inside_and_at_the_start():
     text = "Anne de Bourgh met the Duke of Wellington and de Gaulle."
     found = cleaned(

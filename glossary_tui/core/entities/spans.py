@@ -18,7 +18,9 @@ name label this module
    Langeron", "Austrian General Weyrother"),
 3. drops what is left if it is no name: no capital letter, a lone letter or
    Roman numeral, a lone title ("Prince", "Uncle"),
-4. ends a person's name before "the" and an office whose possessive follows
+4. drops a way of addressing a rank after a possessive ("His Majesty", "your
+   Serene Highness"): whoever holds it, no name,
+5. ends a person's name before "the" and an office whose possessive follows
    ("Mrs. Cadwallader the Rector's wife" is Mrs. Cadwallader and the
    Rector's wife; "Peter the Great's army" keeps its epithet).
 
@@ -65,6 +67,12 @@ OFFICES = TITLES | word_set(
     """rector vicar curate parson dean bishop archbishop archdeacon chaplain deacon abbot abbess prior prioress
     squire judge magistrate sheriff constable bailiff steward mistress"""
 )
+#: Ways of addressing a dignitary ("His Majesty", "your Serene Highness"): after a possessive, no name.
+ADDRESSES = word_set(
+    """majesty majesties highness highnesses excellency excellencies lordship lordships ladyship ladyships
+    grace graces honour honor worship eminence holiness reverence serene imperial royal most gracious"""
+)
+_POSSESSIVE_BEFORE = re.compile(r"\b(?i:his|her|your|their|its|our)\s+$")
 #: "the" and an office closing a span, the possessive of that office just after it.
 _OFFICE_AT_END = re.compile(r"\s+the\s+([A-Z][a-z]+)$")
 _POSSESSIVE_AFTER = re.compile(r" ?['’]s\b")
@@ -98,8 +106,16 @@ def clean_mentions(mentions: Sequence[Mention], text: str) -> list[Mention]:
         for start, end in cleaner.slices(mention.text, mention.label):
             if mention.label == "PERSON":
                 end = _name_before_office(mention.text, start, end, text, mention.start)
+            if _an_address(mention.text[start:end], text, mention.start + start):
+                continue
             cleaned.append(Mention(mention.start + start, mention.start + end, mention.text[start:end], mention.label))
     return cleaned
+
+
+def _an_address(name: str, text: str, start: int) -> bool:
+    """ "His Majesty", "his Serene Highness": a way of addressing whoever holds the rank, not a name."""
+    words = _bare(name).lower().split()
+    return all(word in ADDRESSES for word in words) and bool(_POSSESSIVE_BEFORE.search(text, max(0, start - 8), start))
 
 
 def _name_before_office(span: str, start: int, end: int, text: str, offset: int) -> int:
