@@ -2,6 +2,7 @@
 
 import pytest
 
+from glossary_tui.core.documents.contents import contents_ranges
 from glossary_tui.core.documents.document import Document, read_document
 from glossary_tui.core.documents.gutenberg import boilerplate_ranges
 from glossary_tui.core.documents.markup import markup_ranges
@@ -21,6 +22,37 @@ GUTENBERG = (
 
 def blanked(text: str) -> str:
     return Document.from_text(text).extraction_text
+
+
+CONTENTS = (
+    "A TALE OF TWO CITIES\n\n\nCONTENTS\n\n\n"
+    "     Book the First--Recalled to Life\n\n"
+    "     Chapter I      The Period\n"
+    "     Chapter II     The Mail\n"
+    "     Chapter III    Five Years Later\n\n\n"
+    "     Book the Second--the Golden Thread\n\n"
+    "     Chapter I      Monseigneur in Town\n\n\n\n\n"
+    "Book the First--Recalled to Life\n\n\n\n\n"
+    "I. The Period\n\n\n"
+    "It was the best of times, it was the worst of times, said Mr. Lorry.\n\n"
+    "CHAPTER II.\n\nThe Mail\n\nIt was the Dover road that lay, on a Friday night.\n\n"
+    "CHAPTER III.\n\nPart of the road was mud, and Monseigneur in Town was a play.\n"
+)
+
+
+def test_a_table_of_contents_is_found_by_its_run_of_entries_and_the_books_headings_are_not():
+    ranges = contents_ranges(CONTENTS)
+    assert [CONTENTS[start:end] for start, end in ranges] == [
+        CONTENTS[
+            CONTENTS.index("     Book the First") : CONTENTS.index("Monseigneur in Town") + len("Monseigneur in Town")
+        ]
+    ]
+
+
+def test_extraction_leaves_out_a_table_of_contents():
+    text = blanked(CONTENTS)
+    assert "Five Years Later" not in text and text.count("Monseigneur in Town") == 1
+    assert "It was the best of times" in text and "I. The Period" in text
 
 
 def test_gutenberg_header_credit_and_licence_are_boilerplate():

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from glossary_tui.core.documents.contents import contents_ranges
 from glossary_tui.core.documents.gutenberg import boilerplate_ranges
 from glossary_tui.core.documents.library import readable_files
 from glossary_tui.core.documents.markup import markup_ranges
@@ -33,7 +34,7 @@ class Document:
     encodings is the same document. ``chapters`` (EPUB chapters, HTML and
     Markdown headings) point into ``text``. ``extraction_text`` is what
     entities are looked for in: ``text`` with what is not prose blanked to
-    spaces of the same length (Project Gutenberg's header and licence, inline
+    spaces of the same length (Project Gutenberg’s header and licence, tables of contents, inline
     markup such as ``[bold]`` or ``**``, Markdown's URLs and link targets), so
     every offset found in it is an offset into ``text``. ``boilerplate`` holds
     the ``(start, end)`` ranges of the Gutenberg header and licence, for the
@@ -69,7 +70,7 @@ class Document:
             source=source,
             title=title or guess_title(normalised, source),
             text=normalised,
-            extraction_text=prose_text(normalised, boilerplate),
+            extraction_text=prose_text(normalised, boilerplate + contents_ranges(normalised)),
             boilerplate=boilerplate,
         )
 
@@ -93,7 +94,9 @@ def read_document(source: str | Path) -> Document:
         title=reading.title or guess_title(reading.text, name),
         text=reading.text,
         chapters=reading.chapters,
-        extraction_text=prose_text(reading.extraction_text or reading.text, boilerplate),
+        extraction_text=prose_text(
+            reading.extraction_text or reading.text, boilerplate + contents_ranges(reading.text)
+        ),
         boilerplate=boilerplate,
     )
 

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from glossary_tui.core.documents.contents import contents_ranges
 from glossary_tui.core.documents.gutenberg import boilerplate_ranges
 from glossary_tui.core.entities.aliases import TITLES
 from glossary_tui.core.entities.book_words import BookWords, book_words
@@ -63,10 +64,11 @@ _OPENING = "\"“‘'([_*"
 
 @dataclass(frozen=True)
 class _BookIndex:
-    """Where each capitalised word of a text starts, and the text's Gutenberg boilerplate."""
+    """Where each capitalised word of a text starts, and what of the text is no prose: Gutenberg's boilerplate
+    and tables of contents."""
 
     starts: dict[str, list[int]]
-    boilerplate: tuple[tuple[int, int], ...]
+    not_prose: tuple[tuple[int, int], ...]
 
 
 @lru_cache(maxsize=4)
@@ -74,7 +76,7 @@ def _book_index(text: str) -> _BookIndex:
     starts: dict[str, list[int]] = defaultdict(list)
     for match in _CAPITALISED.finditer(text):
         starts[match.group()].append(match.start())
-    return _BookIndex(dict(starts), boilerplate_ranges(text))
+    return _BookIndex(dict(starts), tuple(sorted(boilerplate_ranges(text) + contents_ranges(text))))
 
 
 def add_untagged_occurrences(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -98,7 +100,7 @@ def add_untagged_occurrences(mentions: Sequence[Mention], text: str) -> list[Men
             following = _next_word(text, start + offset + len(key)) if longer else ""
             for label, parts in (*one_word, *by_second.get(following, ())):
                 end = _match_words(text, start, parts)
-                if end < 0 or taken.find(1, start, end) >= 0 or _in_ranges(start, index.boilerplate):
+                if end < 0 or taken.find(1, start, end) >= 0 or _in_ranges(start, index.not_prose):
                     continue
                 if len(parts) == 1 and _sentence_start(text, start) and words.lowercase(key):
                     continue
