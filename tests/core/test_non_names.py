@@ -164,3 +164,25 @@ def test_a_name_ending_as_a_nationality_with_a_person_cue_stays_a_person():
 def test_a_place_before_a_noun_stays_a_place():
     text = "We saw the Milan cathedral and the Milan streets." + FILLER
     assert labels(text, mentions_of(text, "Milan", "GPE")) == {"Milan": {"GPE"}}
+
+
+def test_a_verb_written_without_its_final_g_is_no_name():
+    text = "“Talkin' through it!” he cried. “Respectin’ the law,” said Martin." + FILLER
+    mentions = [*mentions_of(text, "Talkin"), *mentions_of(text, "Respectin"), *mentions_of(text, "Martin")]
+    assert labels(text, mentions) == {"Martin": {"PERSON"}}
+
+
+def test_a_name_before_a_closing_quote_stays():
+    text = "‘Come, Martin’ said he. ‘Hush, Hawkin’ she said. Then Hawkin went home." + FILLER
+    mentions = [*mentions_of(text, "Martin"), *mentions_of(text, "Hawkin")]
+    assert labels(text, mentions) == {"Martin": {"PERSON"}, "Hawkin": {"PERSON"}}
+
+
+def test_a_doctrine_is_no_name():
+    text = "It was when Imperialism, Free Trade and Labour were the cry. Socialism rose. Mr. Gibbs came." + FILLER
+    mentions = [
+        *mentions_of(text, "Imperialism, Free Trade", "ORG"),
+        *mentions_of(text, "Socialism"),
+        *mentions_of(text, "Mr. Gibbs"),
+    ]
+    assert labels(text, mentions) == {"Mr. Gibbs": {"PERSON"}}
