@@ -186,3 +186,10 @@ def test_a_doctrine_is_no_name():
         *mentions_of(text, "Mr. Gibbs"),
     ]
     assert labels(text, mentions) == {"Mr. Gibbs": {"PERSON"}}
+
+
+def test_common_words_of_a_chapter_heading_are_no_name():
+    text = "Chapter I Out to Sea I had this story from Lilliput." + FILLER + "\nChapter II To Lilliput\n\nThen."
+    assert labels(text, [*mentions_of(text, "Sea", "GPE"), *mentions_of(text, "Lilliput", "GPE")]) == {
+        "Lilliput": {"GPE"}
+    }

@@ -50,6 +50,11 @@ and the book's own writing shows it:
   mentions go. A name before a British closing quote ("‘Come, Martin’ said
   he") is a dictionary word, a name of the census ("Robin’"), or written
   without the quote elsewhere ("Hawkin went home"): it stays.
+- **Words of a chapter's heading**: "Chapter I Out to Sea", "THE MAGNET
+  ATTRACTING -- A WAIF AMID FORCES". A name seen only in the headings of the
+  book, made of common words only, is a title's words
+  (:mod:`~glossary_tui.core.entities.heading_words`); its mentions go.
+  "A VOYAGE TO LILLIPUT" names a place: "Lilliput" is no common word.
 - **A doctrine**: "Imperialism", "Socialism", or a list opening with one
   ("Imperialism, Free Trade"). A word in -ism names a belief or a system, no
   person, place or organisation, whatever cue stands around it; its mentions
@@ -70,6 +75,7 @@ from glossary_tui.core.entities.class_nouns import (
     before_a_noun,
     is_dictionary_word,
 )
+from glossary_tui.core.entities.heading_words import only_in_headings
 from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import (
@@ -162,6 +168,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             unit in DIRECTIONS
             or _is_feast(unit)
             or _is_g_dropped(unit, text)
+            or only_in_headings(group, text)
             or _is_abbreviation(group, text)
             or _is_description(group, text, words)
         ):
