@@ -193,3 +193,9 @@ def test_common_words_of_a_chapter_heading_are_no_name():
     assert labels(text, [*mentions_of(text, "Sea", "GPE"), *mentions_of(text, "Lilliput", "GPE")]) == {
         "Lilliput": {"GPE"}
     }
+
+
+def test_a_place_kind_said_in_an_idiom_is_no_name():
+    text = "I have spent my time badly, I am out of Court. Then Hall came. We dined at the Castle." + FILLER
+    mentions = sorted([*mentions_of(text, "Court"), *mentions_of(text, "Hall"), *mentions_of(text, "Castle")])
+    assert labels(text, mentions) == {"Hall": {"PERSON"}, "Castle": {"FAC"}}

@@ -55,6 +55,13 @@ and the book's own writing shows it:
   book, made of common words only, is a title's words
   (:mod:`~glossary_tui.core.entities.heading_words`); its mentions go.
   "A VOYAGE TO LILLIPUT" names a place: "Lilliput" is no common word.
+- **A place's kind said in an idiom**: "I am out of Court", "he went to Sea".
+  One word that is a head word of places (:data:`~glossary_tui.core.entities.
+  place_kinds.PLACE_HEADS`: "court", "sea", "church"), decided a person with no
+  cue of one, never written "the X", and no common surname of the census
+  ("Hall", "Hill", "Wood" stay), is the kind of a place written bare, no name;
+  its mentions go. A place the book names by its kind is written "the Castle",
+  "the Court", and is no person: it stays.
 - **A doctrine**: "Imperialism", "Socialism", or a list opening with one
   ("Imperialism, Free Trade"). A word in -ism names a belief or a system, no
   person, place or organisation, whatever cue stands around it; its mentions
@@ -87,6 +94,7 @@ from glossary_tui.core.entities.names import (
     surname_share,
     word_set,
 )
+from glossary_tui.core.entities.place_kinds import PLACE_HEADS
 from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -168,6 +176,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
             unit in DIRECTIONS
             or _is_feast(unit)
             or _is_g_dropped(unit, text)
+            or _is_place_kind_in_an_idiom(unit, group, text)
             or only_in_headings(group, text)
             or _is_abbreviation(group, text)
             or _is_description(group, text, words)
@@ -199,6 +208,14 @@ def _is_g_dropped(unit: str, text: str) -> bool:
         return False
     occurrences = re.finditer(rf"(?i)(?<![^\W\d_]){unit}(?![^\W\d_])(?P<apostrophe>[ \t]?['’](?![^\W\d_]))?", text)
     return all(occurrence.group("apostrophe") for occurrence in occurrences)
+
+
+def _is_place_kind_in_an_idiom(unit: str, group: Sequence[Mention], text: str) -> bool:
+    """True for a place's head word ("court") taken for a person, never written "the X", no common surname of the
+    census (the person cues are looked at by the caller)."""
+    if unit not in PLACE_HEADS or surname_share(unit) >= SURNAME_SHARE:
+        return False
+    return all(mention.label == "PERSON" and not _THE.search(_before(mention, text)) for mention in group)
 
 
 def _is_nationality_adjective(unit: str, group: Sequence[Mention], text: str) -> bool:
