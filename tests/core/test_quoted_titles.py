@@ -2,6 +2,7 @@
 
 import re
 
+from glossary_tui.core.entities.grouping import mention_stages
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS
 from glossary_tui.core.entities.quoted_titles import quoted_titles
 from glossary_tui.core.extraction.mentions import Mention
@@ -40,3 +41,11 @@ def test_dialogue_and_names_quoted_only_now_and_then_stay():
 def test_a_short_text_keeps_its_labels():
     text = "She played a duet from “Zampa” upon the piano."
     assert labels(text, mentions_of(text, "Zampa")) == {"Zampa": {"PERSON"}}
+
+
+def test_the_glossary_lists_a_quoted_title_as_a_work():
+    text = "Pip heard a duet from “Zampa” upon the piano." + FILLER
+    stages = mention_stages([*mentions_of(text, "Zampa"), *mentions_of(text, "Pip")], text)
+    assert {(mention.text, mention.label) for mention in stages if mention.text == "Zampa"} == {
+        ("Zampa", "WORK_OF_ART")
+    }
