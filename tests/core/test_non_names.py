@@ -164,3 +164,38 @@ def test_a_name_ending_as_a_nationality_with_a_person_cue_stays_a_person():
 def test_a_place_before_a_noun_stays_a_place():
     text = "We saw the Milan cathedral and the Milan streets." + FILLER
     assert labels(text, mentions_of(text, "Milan", "GPE")) == {"Milan": {"GPE"}}
+
+
+def test_a_verb_written_without_its_final_g_is_no_name():
+    text = "“Talkin' through it!” he cried. “Respectin’ the law,” said Martin." + FILLER
+    mentions = [*mentions_of(text, "Talkin"), *mentions_of(text, "Respectin"), *mentions_of(text, "Martin")]
+    assert labels(text, mentions) == {"Martin": {"PERSON"}}
+
+
+def test_a_name_before_a_closing_quote_stays():
+    text = "‘Come, Martin’ said he. ‘Hush, Hawkin’ she said. Then Hawkin went home." + FILLER
+    mentions = [*mentions_of(text, "Martin"), *mentions_of(text, "Hawkin")]
+    assert labels(text, mentions) == {"Martin": {"PERSON"}, "Hawkin": {"PERSON"}}
+
+
+def test_a_doctrine_is_no_name():
+    text = "It was when Imperialism, Free Trade and Labour were the cry. Socialism rose. Mr. Gibbs came." + FILLER
+    mentions = [
+        *mentions_of(text, "Imperialism, Free Trade", "ORG"),
+        *mentions_of(text, "Socialism"),
+        *mentions_of(text, "Mr. Gibbs"),
+    ]
+    assert labels(text, mentions) == {"Mr. Gibbs": {"PERSON"}}
+
+
+def test_common_words_of_a_chapter_heading_are_no_name():
+    text = "Chapter I Out to Sea I had this story from Lilliput." + FILLER + "\nChapter II To Lilliput\n\nThen."
+    assert labels(text, [*mentions_of(text, "Sea", "GPE"), *mentions_of(text, "Lilliput", "GPE")]) == {
+        "Lilliput": {"GPE"}
+    }
+
+
+def test_a_place_kind_said_in_an_idiom_is_no_name():
+    text = "I have spent my time badly, I am out of Court. Then Hall came. We dined at the Castle." + FILLER
+    mentions = sorted([*mentions_of(text, "Court"), *mentions_of(text, "Hall"), *mentions_of(text, "Castle")])
+    assert labels(text, mentions) == {"Hall": {"PERSON"}, "Castle": {"FAC"}}

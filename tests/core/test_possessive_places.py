@@ -42,5 +42,31 @@ def test_the_owner_is_kept_when_only_the_head_was_tagged():
 def test_a_bank_named_after_its_founder_is_one_organisation_and_its_owner_is_known():
     text = "He went to Tellson’s Bank at Temple Bar, past the Leichardt's Land Steam Navigation Company office."
     joined = join_possessive_places([mention(text, "Tellson", "PERSON"), mention(text, "Leichardt", "PERSON")], text)
-    assert [(m.text, m.label) for m in joined] == [("Tellson’s Bank", "ORG"), ("Leichardt", "PERSON")]
-    assert possessive_owners(text) == {"tellson": "ORG"}
+    assert [(m.text, m.label) for m in joined] == [
+        ("Tellson’s Bank", "ORG"),
+        ("Leichardt's Land Steam Navigation Company", "ORG"),
+    ]
+    assert possessive_owners(text) == {"tellson": "ORG"}  # the company is named after a land, not its founder
+
+
+def test_a_town_or_a_land_named_after_someone_is_a_political_place():
+    text = "Her cottage in Leichardt 's Town. Storms drove us north-west of Van Diemen’s Land. Leichardt sailed."
+    mentions = [mention(text, "Leichardt", "PERSON"), mention(text, "Van Diemen", "PERSON")]
+    mentions.append(mention(text, "Leichardt", "PERSON", text.index("sailed") - 12))
+    joined = join_possessive_places(mentions, text)
+    assert [(m.text, m.label) for m in joined] == [
+        ("Leichardt 's Town", "GPE"),
+        ("Van Diemen’s Land", "GPE"),
+        ("Leichardt", "PERSON"),
+    ]
+    assert possessive_owners(text) == {"leichardt": "GPE", "van diemen": "GPE"}
+
+
+def test_a_name_holding_a_place_after_of_is_the_name_the_model_tagged():
+    text = "It came re-addressed by the Bank of Leichardt 's Land, and Mr. Lincoln's Inn was shut."
+    mentions = [mention(text, "the Bank of Leichardt", "ORG"), mention(text, "Mr. Lincoln", "PERSON")]
+    joined = join_possessive_places(mentions, text)
+    assert [(m.text, m.label) for m in joined] == [
+        ("the Bank of Leichardt 's Land", "ORG"),
+        ("Mr. Lincoln's Inn", "FAC"),
+    ]

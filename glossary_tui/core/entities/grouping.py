@@ -15,6 +15,7 @@ from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.non_names import relabel_non_names
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
 from glossary_tui.core.entities.possessive_places import join_possessive_places
+from glossary_tui.core.entities.quoted_titles import quoted_titles
 from glossary_tui.core.entities.real_names import keep_given_names
 from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
 from glossary_tui.core.extraction.mentions import Mention
@@ -55,12 +56,13 @@ def mention_stages(mentions: Iterable[Mention], text: str) -> list[Mention]:
     and titled names it dropped kept), the names found at their occurrences the model left untagged, common
     nouns dropped again (a nationality the labelling made a person is one: "a German") and common words said
     once ("Hush"), names that name no one relabelled (:mod:`~glossary_tui.core.entities.non_names`) and names
-    written only in italics made works (:mod:`~glossary_tui.core.entities.italics`), then a title before a
-    one-word person's name taken into its span."""
+    written only in italics or quoted as titles made works (:mod:`~glossary_tui.core.entities.italics`,
+    :mod:`~glossary_tui.core.entities.quoted_titles`), then a title before a one-word person's name taken into its
+    span."""
     cleaned = clean_stage(mentions, text)
     found = add_untagged_occurrences(keep_given_names(cleaned, label_by_book(cleaned, text), text), text)
     found = drop_lone_dictionary_words(drop_class_nouns(found, text), text)
-    return take_in_titles(italic_names(relabel_non_names(found, text), text), text)
+    return take_in_titles(quoted_titles(italic_names(relabel_non_names(found, text), text), text), text)
 
 
 def clean_stage(mentions: Iterable[Mention], text: str) -> list[Mention]:

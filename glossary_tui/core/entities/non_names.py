@@ -43,6 +43,29 @@ and the book's own writing shows it:
   and cut off from it by the comma or the "and" the span clean-up splits at.
   A person or organisation whose words are all honorifics, company words or
   degrees written as abbreviations is no name; its mentions go.
+- **A verb without its final g**: "Talkin' through it!", "Respectin’ the
+  law". One word ending in "in" that the book writes with an apostrophe after
+  it every time (no "'s"), that the dictionary has with a "g" ("talking") and
+  not as it is, and that the census has as no name, is a word of dialect; its
+  mentions go. A name before a British closing quote ("‘Come, Martin’ said
+  he") is a dictionary word, a name of the census ("Robin’"), or written
+  without the quote elsewhere ("Hawkin went home"): it stays.
+- **Words of a chapter's heading**: "Chapter I Out to Sea", "THE MAGNET
+  ATTRACTING -- A WAIF AMID FORCES". A name seen only in the headings of the
+  book, made of common words only, is a title's words
+  (:mod:`~glossary_tui.core.entities.heading_words`); its mentions go.
+  "A VOYAGE TO LILLIPUT" names a place: "Lilliput" is no common word.
+- **A place's kind said in an idiom**: "I am out of Court", "he went to Sea".
+  One word that is a head word of places (:data:`~glossary_tui.core.entities.
+  place_kinds.PLACE_HEADS`: "court", "sea", "church"), decided a person with no
+  cue of one, never written "the X", and no common surname of the census
+  ("Hall", "Hill", "Wood" stay), is the kind of a place written bare, no name;
+  its mentions go. A place the book names by its kind is written "the Castle",
+  "the Court", and is no person: it stays.
+- **A doctrine**: "Imperialism", "Socialism", or a list opening with one
+  ("Imperialism, Free Trade"). A word in -ism names a belief or a system, no
+  person, place or organisation, whatever cue stands around it; its mentions
+  go.
 """
 
 from __future__ import annotations
@@ -52,7 +75,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
-from glossary_tui.core.entities.class_nouns import GIVEN_NAME_SHARE, NAME_LABELS, before_a_noun, is_dictionary_word
+from glossary_tui.core.entities.class_nouns import (
+    GIVEN_NAME_SHARE,
+    NAME_LABELS,
+    SURNAME_SHARE,
+    before_a_noun,
+    is_dictionary_word,
+)
+from glossary_tui.core.entities.heading_words import only_in_headings
 from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import (
@@ -61,8 +91,10 @@ from glossary_tui.core.entities.names import (
     spelling_key,
     strip_determiner,
     strip_possessive,
+    surname_share,
     word_set,
 )
+from glossary_tui.core.entities.place_kinds import PLACE_HEADS
 from glossary_tui.core.entities.places import is_known_place
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -111,6 +143,8 @@ AFTER_NAME_ABBREVIATIONS = word_set(
 ABBREVIATION_LABELS = frozenset({"PERSON", "ORG"})
 #: How far back "the" (and a preposition before it) is looked for.
 _REACH = 24
+#: A doctrine ("Imperialism"), alone or opening a list ("Imperialism, Free Trade and ...").
+_DOCTRINE = re.compile(r"[A-Z][a-z]{2,}ism(?:\s*(?:,|\band\b)\D*)?")
 
 
 def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
@@ -132,12 +166,18 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
                 people[word].add(unit)
     new_labels: dict[str, str | None] = {}
     for unit, group in groups.items():
+        if all(_DOCTRINE.fullmatch(mention.text) for mention in group):
+            new_labels[unit] = None
+            continue
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
         if person_cues:
             continue
         if (
             unit in DIRECTIONS
             or _is_feast(unit)
+            or _is_g_dropped(unit, text)
+            or _is_place_kind_in_an_idiom(unit, group, text)
+            or only_in_headings(group, text)
             or _is_abbreviation(group, text)
             or _is_description(group, text, words)
         ):
@@ -155,6 +195,27 @@ def _is_feast(unit: str) -> bool:
     if unit in FEAST_PHRASES:
         return True
     return any(word in FEASTS for word in words) and all(word in FEASTS or word in FEAST_WORDS for word in words)
+
+
+def _is_g_dropped(unit: str, text: str) -> bool:
+    """True for one word ending in "in" that the dictionary has with a "g" and not as it is, no name of the
+    census, written with an apostrophe after it at every occurrence ("Talkin'", "Talkin ’": see the module)."""
+    if " " in unit or not unit.endswith("in") or len(unit) < 4 or not unit.isalpha():
+        return False
+    if not is_dictionary_word(f"{unit.capitalize()}g") or is_dictionary_word(unit.capitalize()):
+        return False
+    if surname_share(unit) >= SURNAME_SHARE or given_name_share(spelling_key(unit)) >= GIVEN_NAME_SHARE:
+        return False
+    occurrences = re.finditer(rf"(?i)(?<![^\W\d_]){unit}(?![^\W\d_])(?P<apostrophe>[ \t]?['’](?![^\W\d_]))?", text)
+    return all(occurrence.group("apostrophe") for occurrence in occurrences)
+
+
+def _is_place_kind_in_an_idiom(unit: str, group: Sequence[Mention], text: str) -> bool:
+    """True for a place's head word ("court") taken for a person, never written "the X", no common surname of the
+    census (the person cues are looked at by the caller)."""
+    if unit not in PLACE_HEADS or surname_share(unit) >= SURNAME_SHARE:
+        return False
+    return all(mention.label == "PERSON" and not _THE.search(_before(mention, text)) for mention in group)
 
 
 def _is_nationality_adjective(unit: str, group: Sequence[Mention], text: str) -> bool:

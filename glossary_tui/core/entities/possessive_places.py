@@ -1,4 +1,4 @@
-"""Places and firms named after their owner: "Barnard’s Inn", "Lincoln's Inn", "St. Paul’s Cathedral", "Tellson’s Bank".
+"""Places and firms named after their owner: "Barnard’s Inn", "St. Paul’s Cathedral", "Van Diemen’s Land", "Tellson’s Bank".
 
 The model tags such a name in pieces: the owner alone ("Barnard", a person, or
 "Lincoln", a town), the head word alone ("Inn", a person), or both apart where
@@ -7,7 +7,12 @@ next). The book writes the whole name every time: a capitalised name, a
 possessive, then capitalised words ending in a place's head word (the head
 words of :mod:`~glossary_tui.core.entities.place_kinds`). Wherever the model
 tagged a piece of such a name, the pieces become one mention of the place
-(or of the firm: a bank or a company named after its founder, an organisation).
+(a town or a land is a political place: "Leichardt's Town", "Van Diemen’s
+Land"), or of the firm: a bank or a company named after its founder, an
+organisation. A firm may be named after such a place ("the Leichardt's Land
+Steam Navigation Company": a firm's head word far from the owner) or hold it
+after "of" as the model tagged it ("the Bank of Leichardt's Land"): it is one
+mention of the firm, whose owner is no founder.
 
 Such a name is also written short, the owner's possessive alone: "at
 Tellson’s" is at Tellson’s Bank. :func:`possessive_owners` gives the owners
@@ -24,15 +29,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from glossary_tui.core.entities.names import name_key, word_set
-from glossary_tui.core.entities.place_kinds import FAC_HEADS, LOC_HEADS
+from glossary_tui.core.entities.place_kinds import FAC_HEADS, GPE_HEADS, LOC_HEADS
 from glossary_tui.core.entities.spans import NAME_LABELS
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Last words of firms named after their founder ("Tellson’s Bank", "Dombey's Company").
 FIRM_HEADS = word_set("bank company")
-_HEADS = FAC_HEADS | LOC_HEADS | FIRM_HEADS
+#: Last words of political places named after someone ("Leichardt's Town", "Van Diemen’s Land").
+OWNED_GPE_HEADS = GPE_HEADS | word_set("land")
+_HEADS = FAC_HEADS | LOC_HEADS | OWNED_GPE_HEADS | FIRM_HEADS
 _SAINTS = ("", "St.", "Saint")
 _CAPITALISED = r"[A-Z][^\W\d_]*"
+#: What stands between a longer name's start and a place it holds: "the Bank of" (Leichardt's Land).
+_OF_BEFORE = re.compile(r"\bof\s*$")
 #: An owner (one or two capitalised words, "St." before them), a possessive (a tokenised text writes "Lincoln 's"),
 #: capitalised words up to a head word.
 _POSSESSIVE_PLACE = re.compile(
@@ -54,11 +63,15 @@ def join_possessive_places(mentions: Sequence[Mention], text: str) -> list[Menti
             (pieces if mentions[index].label in NAME_LABELS else joined).append(mentions[index])
             index += 1
         if pieces:
-            start, end = place.start, max(place.end, max(piece.end for piece in pieces))
-            first = pieces[0].start
-            if first < start or (first < place.possessive and text[start:first].strip() not in _SAINTS):
-                start = first  # "Then Lincoln's Inn": the owner is what the model tagged of it, a saint aside
-            joined.append(Mention(start, end, text[start:end], place.kind))
+            start, end, label = place.start, max(place.end, max(piece.end for piece in pieces)), place.kind
+            first = pieces[0]
+            if first.start < start or (
+                first.start < place.possessive and text[start : first.start].strip() not in _SAINTS
+            ):
+                start = first.start  # "Then Lincoln's Inn": the owner is what the model tagged of it, a saint aside
+                if _OF_BEFORE.search(text, first.start, place.start):
+                    label = first.label  # "the Bank of Leichardt's Land": the name holding the place, as tagged
+            joined.append(Mention(start, end, text[start:end], label))
     joined += mentions[index:]
     return joined
 
@@ -69,6 +82,8 @@ class _Place:
     possessive: int
     end: int
     kind: str
+    #: False for a firm named after a place ("Leichardt's Land Steam Navigation Company"), not after its founder.
+    owned: bool
 
 
 @lru_cache(maxsize=4)
@@ -77,6 +92,8 @@ def possessive_owners(text: str) -> dict[str, str]:
     the label of what they own most often (FAC, LOC or ORG: "Tellson’s Bank" more often than "Tellson’s House")."""
     kinds: dict[str, Counter[str]] = {}
     for place in _places(text):
+        if not place.owned:
+            continue
         kinds.setdefault(name_key(text[place.start : place.possessive]), Counter())[place.kind] += 1
     return {owner: kind.most_common(1)[0][0] for owner, kind in kinds.items()}
 
@@ -86,20 +103,22 @@ def _places(text: str) -> tuple[_Place, ...]:
     """Every place named after its owner in ``text`` (found once per text: the reader regroups a book as it
     streams in)."""
     return tuple(
-        _Place(match.start(), match.start("possessive"), match.end(), _kind(match.group("head")))
+        _Place(match.start(), match.start("possessive"), match.end(), _kind(match.group("head")), _owned(match))
         for match in _POSSESSIVE_PLACE.finditer(text)
-        if "\n\n" not in match.group() and not _a_firm_named_at_length(match)
+        if "\n\n" not in match.group()
     )
 
 
-def _a_firm_named_at_length(match: re.Match[str]) -> bool:
-    """ "Leichardt's Land Steam Navigation Company": a firm's head word far from the owner names a thing of its own
-    (the firm is named after the land, not after Leichardt); a firm named after its founder is "Tellson’s Bank"."""
-    return _kind(match.group("head")) == "ORG" and bool(
-        match.string[match.end("possessive") : match.start("head")].strip()
+def _owned(match: re.Match[str]) -> bool:
+    """False for a firm whose head word stands far from the owner: "Leichardt's Land Steam Navigation Company" is
+    named after the land, not after Leichardt; a firm named after its founder is "Tellson’s Bank"."""
+    return (
+        _kind(match.group("head")) != "ORG" or not match.string[match.end("possessive") : match.start("head")].strip()
     )
 
 
 def _kind(head: str) -> str:
     head = head.lower()
-    return "FAC" if head in FAC_HEADS else "ORG" if head in FIRM_HEADS else "LOC"
+    if head in FAC_HEADS:
+        return "FAC"
+    return "ORG" if head in FIRM_HEADS else "GPE" if head in OWNED_GPE_HEADS else "LOC"
