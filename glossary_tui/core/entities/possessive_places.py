@@ -1,4 +1,4 @@
-"""Places and firms named after their owner: "Barnard’s Inn", "St. Paul’s Cathedral", "Van Diemen’s Land", "Tellson’s Bank".
+"""Places and firms named after their owner: "Barnard’s Inn", "Van Diemen’s Land", "Tellson’s Bank".
 
 The model tags such a name in pieces: the owner alone ("Barnard", a person, or
 "Lincoln", a town), the head word alone ("Inn", a person), or both apart where
