@@ -199,3 +199,19 @@ def test_a_place_kind_said_in_an_idiom_is_no_name():
     text = "I have spent my time badly, I am out of Court. Then Hall came. We dined at the Castle." + FILLER
     mentions = sorted([*mentions_of(text, "Court"), *mentions_of(text, "Hall"), *mentions_of(text, "Castle")])
     assert labels(text, mentions) == {"Hall": {"PERSON"}, "Castle": {"FAC"}}
+
+
+def test_the_people_of_a_nation_the_book_names_are_a_nationality():
+    text = "The French came. “Go!” said the Frenchmen, and a Frenchwoman wept; the Guardsman said no." + FILLER
+    mentions = [
+        *mentions_of(text, "French", "NORP"),
+        *mentions_of(text, "Frenchmen"),
+        *mentions_of(text, "Frenchwoman"),
+        *mentions_of(text, "Guardsman"),
+    ]
+    assert labels(text, mentions) == {
+        "French": {"NORP"},
+        "Frenchmen": {"NORP"},
+        "Frenchwoman": {"NORP"},
+        "Guardsman": {"PERSON"},
+    }

@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 
 from glossary_tui.core.entities.book_words import BookWords, book_words
 from glossary_tui.core.entities.class_nouns import (
@@ -141,6 +141,8 @@ AFTER_NAME_ABBREVIATIONS = word_set(
 )
 #: Labels an abbreviation left alone takes (a place "U.S." or "Pa." is a place's abbreviation).
 ABBREVIATION_LABELS = frozenset({"PERSON", "ORG"})
+#: Endings of a nationality's nouns for its people ("Frenchmen", "Englishwoman").
+_PEOPLE_ENDINGS = ("women", "woman", "men", "man")
 #: How far back "the" (and a preposition before it) is looked for.
 _REACH = 24
 #: A doctrine ("Imperialism"), alone or opening a list ("Imperialism, Free Trade and ...").
@@ -157,6 +159,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         if mention.label in NAME_LABELS:
             groups[name_unit(mention.text)].append(mention)
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
+    nationalities = {name_unit(mention.text) for mention in mentions if mention.label == "NORP"}
     cues = name_cues(names, text, book_words(text))
     words = book_words(text)
     people: defaultdict[str, set[str]] = defaultdict(set)  # a word of a person's full name -> those names
@@ -168,6 +171,9 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
     for unit, group in groups.items():
         if all(_DOCTRINE.fullmatch(mention.text) for mention in group):
             new_labels[unit] = None
+            continue
+        if _is_a_peoples_noun(unit, nationalities):
+            new_labels[unit] = "NORP"  # "the Frenchmen said": people of a nation, whatever they say
             continue
         person_cues = sum(cues[unit].seen[cue] for cue in PERSON_CUES)
         if person_cues:
@@ -187,6 +193,15 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
         elif label := _thing_label(group, text, people):
             new_labels[unit] = label
     return relabel_names(mentions, new_labels, NAME_LABELS)
+
+
+def _is_a_peoples_noun(unit: str, nationalities: Set[str]) -> bool:
+    """True for one word made of a nationality the book names ("French", a NORP) and "man", "men", "woman" or
+    "women": "Frenchmen", "Englishwoman" (not "Guardsman", not "Juryman")."""
+    if " " in unit:
+        return False
+    stem = next((unit[: -len(end)] for end in _PEOPLE_ENDINGS if unit.endswith(end)), "")
+    return stem in nationalities
 
 
 def _is_feast(unit: str) -> bool:
