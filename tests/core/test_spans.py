@@ -94,6 +94,19 @@ def test_a_way_of_addressing_a_rank_after_a_possessive_is_no_name():
     assert found == [("Grace", "PERSON"), ("Majesty Fox", "PERSON")]
 
 
+def test_a_places_head_word_stays_at_the_end_of_its_name():
+    text = "Leichardt built it. Leichardt saw the broad Leichardt River. Baker saw Baker Street."
+    found = cleaned(
+        text,
+        mention(text, "Leichardt"),
+        mention(text, "Leichardt", occurrence=1),
+        mention(text, "Leichardt River", "LOC"),
+        mention(text, "Baker"),
+        mention(text, "Baker Street", "FAC"),
+    )
+    assert ("Leichardt River", "LOC") in found and ("Baker Street", "FAC") in found
+
+
 def test_name_particles_stay_inside_and_at_the_start():
     text = "Anne de Bourgh met the Duke of Wellington and de Gaulle."
     found = cleaned(

@@ -45,6 +45,7 @@ from glossary_tui.core.entities.names import (
     title_before,
     word_set,
 )
+from glossary_tui.core.entities.place_kinds import PLACE_HEADS
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels whose mentions are names (numbers, dates and times are not cleaned here).
@@ -53,6 +54,8 @@ NAME_LABELS = frozenset(
 )
 #: Labels whose names a lowercase word or a comma never joins ("Estella to Provis"; but "Bank of England").
 SPLIT_LABELS = frozenset({"PERSON", "GPE", "LOC", "NORP"})
+#: Labels of places, whose names end in the kind of place they are ("River", "Street").
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Lowercase words that may stand inside one name ("Duke of Wellington", "Anne de Bourgh").
 CONNECTORS = PARTICLES | {"of", "the", "y", "e", "d", "o"}
 #: Lowercase words that may also stand inside the name of an organisation, a work, an event or a law
@@ -170,7 +173,7 @@ class _Cleaner:
         first, last = 0, len(part)
         while first < last and self._not_a_name_start(text, part, first, last, label):
             first += 1
-        while last > first and self._not_a_name_end(text, part, first, last):
+        while last > first and self._not_a_name_end(text, part, first, last, label):
             last -= 1
         if first == last:
             return None
@@ -214,13 +217,15 @@ class _Cleaner:
             and not given_name_share(spelling_key(word))
         )
 
-    def _not_a_name_end(self, text: str, part: list[re.Match[str]], first: int, last: int) -> bool:
+    def _not_a_name_end(self, text: str, part: list[re.Match[str]], first: int, last: int, label: str) -> bool:
         piece = part[last - 1].group()
         bare = _bare(piece)
         if not bare or _CLITIC.match(piece.strip(_LEADING_PUNCTUATION + _TRAILING_PUNCTUATION)) or _is_lowercase(bare):
             return True
         if last - 1 == first or bare.lower() in TITLES or not self.words.is_common(bare):
             return False
+        if label in PLACE_LABELS and bare.lower() in PLACE_HEADS:
+            return False  # "the Leichardt River", "Baker Street": a place's head word is its name's
         return self._is_known(text[part[first].start() : part[last - 2].end()])
 
     def _is_known(self, name: str) -> bool:
