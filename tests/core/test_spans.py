@@ -95,7 +95,10 @@ def test_a_way_of_addressing_a_rank_after_a_possessive_is_no_name():
 
 
 def test_a_places_head_word_stays_at_the_end_of_its_name():
-    text = "Leichardt built it. Leichardt saw the broad Leichardt River. Baker saw Baker Street."
+    text = (
+        "Leichardt built it by the river. Leichardt saw the broad Leichardt River. Baker saw Baker Street, "
+        "a street by a river."
+    )
     found = cleaned(
         text,
         mention(text, "Leichardt"),
