@@ -97,7 +97,7 @@ def test_a_way_of_addressing_a_rank_after_a_possessive_is_no_name():
 def test_a_places_head_word_stays_at_the_end_of_its_name():
     text = (
         "Leichardt built it by the river. Leichardt saw the broad Leichardt River. Baker saw Baker Street, "
-        "a street by a river."
+        "a street by a river, a river by a street, a street."
     )
     found = cleaned(
         text,
