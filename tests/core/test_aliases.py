@@ -241,6 +241,35 @@ def test_miss_and_a_surname_is_the_one_daughter_called_miss_by_her_given_name_wh
     }
 
 
+def test_a_mans_titles_on_a_name_whose_one_woman_is_the_daughter_join_the_full_name_of_no_known_sex():
+    text = (
+        "Anselme Querel wrote. Mary Querel read. Miss Querel rose. Doctor Querel sat down, and he sighed. "
+        "Doctor Querel looked up; his hands shook. Doctor Querel said he was tired. Doctor Querel took his hat. "
+        "Monsieur Querel bowed. Citizen Querel left."
+    )
+    groups = grouped(text, {"Anselme Querel": "PERSON", "Mary Querel": "PERSON", "Querel": "PERSON"})
+    # The daughter is Mary ("Miss Querel"); a man's title, and one a "he" follows, are Anselme's.
+    assert groups == {"Anselme Querel": {"Anselme Querel", "Querel"}, "Mary Querel": {"Mary Querel", "Querel"}}
+    assert len(next(e for e in build_entities(mentions_in(text, {"Querel": "PERSON"}), text)).mentions) == 7
+
+
+def test_a_mans_title_on_a_name_a_wife_bears_too_stays_apart_from_a_full_name_of_no_known_sex():
+    text = "Anselme Querel wrote. Mary Querel read. Mrs. Querel rose. Miss Querel ran. Monsieur Querel bowed."
+    groups = grouped(text, {"Anselme Querel": "PERSON", "Mary Querel": "PERSON", "Querel": "PERSON"})
+    assert groups["Anselme Querel"] == {"Anselme Querel"}  # Anselme may be Mrs. Querel
+
+
+def test_a_title_of_no_sex_joins_the_full_name_of_the_sex_its_pronouns_say():
+    text = (
+        "John Querel wrote. Mary Querel read. Doctor Querel rose, and she sighed. Doctor Querel took her hat. "
+        "Doctor Querel said she was tired. Doctor Querel looked at her hands."
+    )
+    names = {"John Querel": "PERSON", "Mary Querel": "PERSON", "Querel": "PERSON"}
+    assert grouped(text, names)["Mary Querel"] == {"Mary Querel", "Querel"}
+    unsaid = text.replace("she", "it").replace("her", "the")
+    assert grouped(unsaid, names)["Mary Querel"] == {"Mary Querel"}  # no pronoun: either of them
+
+
 def test_mrs_and_a_surname_is_not_the_wife_named_for_her_husband():
     text = (
         "John Dashwood came. Mrs. John Dashwood followed. Mrs. Dashwood, his stepmother, wept. Mr. John Dashwood bowed."

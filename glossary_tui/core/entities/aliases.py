@@ -36,7 +36,12 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       a full name used with "Mr." or whose given name is a man's. Titles of
       one gender never join a name of the other, told by its titles or its
       given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
-      "Mr. Linden" is John Linden, not Florence Linden). A full name written
+      "Mr. Linden" is John Linden, not Florence Linden); a title of no sex
+      ("Doctor", "Citizen") is of the sex the pronouns after its mentions say
+      (:mod:`~glossary_tui.core.entities.pronouns`). A family's name whose one
+      woman is its daughter ("Miss Manette", known as Lucie Manette; no
+      "Mrs." or "Madame") lets a man's title join a full name of no known sex
+      ("Monsieur Manette", "Doctor Manette": Alexandre Manette). A full name written
       once beside others does not make a titled name ambiguous, however often
       its person is called otherwise ("Kiríl Andréevich Denísov", else
       "Monsieur Kiríl", is no rival for "Major Denísov").
@@ -117,6 +122,7 @@ from glossary_tui.core.entities.names import (
     strip_possessive,
     title_before,
 )
+from glossary_tui.core.entities.pronouns import pronoun_gender
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels the model gives people's names by mistake ("Florence" as an ORG beside "Florence Linden").
@@ -180,7 +186,7 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     groups = _majority_labels(groups)
     people = _people_forms([group for group in groups if group.label == "PERSON"], text)
     others = [group for group in groups if group.label != "PERSON"]
-    _merge_people(people, sisters_named(text))
+    _merge_people(people, sisters_named(text), text)
     _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
         _merge_names([group for group in others if group.label == label and group.mentions])
@@ -331,13 +337,14 @@ def sisters_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _merge_people(groups: list[Group], sisters: Set[str] = frozenset()) -> None:
+def _merge_people(groups: list[Group], sisters: Set[str] = frozenset(), text: str = "") -> None:
     """Full names, titled words, titled words left over, then bare words (see the module's rules).
 
-    ``sisters``: the surnames several daughters are called "Miss" by (:func:`sisters_named`).
+    ``sisters``: the surnames several daughters are called "Miss" by (:func:`sisters_named`); ``text``, the
+    document, tells by its pronouns the sex of a name whose title does not (:mod:`.pronouns`).
     """
     _merge_full_names(groups)
-    _merge_titled_words(groups, sisters)
+    _merge_titled_words(groups, sisters, text)
     _merge_same_titled_words(groups)
     _merge_bare_words(groups)
 
@@ -374,7 +381,7 @@ def _same_full_name(first: Group, second: Group) -> bool:
     )
 
 
-def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
+def _merge_titled_words(groups: list[Group], sisters: Set[str], text: str = "") -> None:
     """Rule 2b: a title and one word joins the full name it belongs to."""
     full, short = _split_living(groups, _full_forms)
     by_given: dict[str, list[Group]] = defaultdict(list)
@@ -421,7 +428,8 @@ def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
             candidates = _unnumbered_first(as_given + as_surname)
             if title in UNMARRIED_TITLES and word in sisters:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
-        gender = gender_of_title(title)
+        # A title of no sex ("Doctor Manette") is a man's or a woman's as the pronouns after it say.
+        gender = gender_of_title(title) or (pronoun_gender(text, (m.end for m in group.mentions)) if text else "")
         candidates = [c for c in candidates if c.mentions and _compatible(gender, _gender(c))]
         # A title's own gender, where some candidates have it, rules out those of no known gender: "Miss
         # Manette" is Lucie Manette, not Alexandre Manette (a given name the census does not know).
@@ -436,8 +444,27 @@ def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
             matched.absorb(group)
-        elif len(candidates) == 1 and (not family or _gender(candidates[0]) == gender_of_title(title)):
+        elif len(candidates) == 1 and (
+            not family
+            or _gender(candidates[0]) == gender_of_title(title)
+            or (not _gender(candidates[0]) and _women_known(word, titles_by_word[word], by_surname[word]))
+        ):
             candidates[0].absorb(group)
+
+
+def _women_known(word: str, titles: set[str], bearers: list[Group]) -> bool:
+    """True if the only woman of a family's name is its daughter, known by her full name.
+
+    That is, a woman is called by the name only as "Miss" (no wife, no widow: "Miss Manette", never
+    "Madame Manette") and some full name of the surname is a woman's ("Lucie Manette"): then a full
+    name of no known sex ("Alexandre Manette") is not hers, and may be the man's "Monsieur Manette".
+    """
+    women = {title for title in titles if gender_of_title(title) == "female"}
+    return (
+        bool(women)
+        and women <= UNMARRIED_TITLES
+        and any(c.mentions and word in _surnames(c) and _gender(c) == "female" for c in bearers)
+    )
 
 
 def _title_matched(candidates: list[Group], title: str, word: str, titles_by_word: dict[str, set[str]]) -> Group | None:
@@ -506,13 +533,19 @@ def _merge_same_titled_words(groups: list[Group]) -> None:
                 leftover[words[0]].append(group)
     for word, same in leftover.items():
         family = _is_family(titles_by_word[word])
+        # With its one woman known by her full name, a family's name of no sex ("Citizen Manette") is the man's.
+        man_or_none = family and _women_known(word, titles_by_word[word], placed.get(word, []))
 
-        def agree(first: Group, second: Group, family: bool = family) -> bool:
+        def agree(first: Group, second: Group, family: bool = family, man_or_none: bool = man_or_none) -> bool:
             one, other = _gender(first), _gender(second)
             titles = _titles(first) | _titles(second)
             if titles & MARRIED_TITLES and titles & UNMARRIED_TITLES:
                 return False  # Mrs. Pocket is not Miss Pocket
-            return one == other or (not family and _compatible(one, other))
+            return (
+                one == other
+                or (not family and _compatible(one, other))
+                or (man_or_none and {one, other} == {"male", ""})
+            )
 
         same.sort(key=lambda group: -len(group.mentions))
         for index, group in enumerate(same):
