@@ -125,6 +125,16 @@ def test_acronyms_and_unambiguous_containment_for_organisations():
     }
 
 
+def test_an_owners_name_the_book_uses_for_a_firm_named_after_it_is_that_firm():
+    text = (
+        "Mr. Lorrimer worked at Querel’s Bank in the City. Querel’s was old. The Bank was dark. "
+        "Nobody left Querel’s. Querel’s Bank never changed."
+    )
+    names = {"Querel’s Bank": "ORG", "Querel’s": "ORG", "Bank": "ORG", "Lorrimer": "PERSON"}
+    entities = {e.name: {m.text for m in e.mentions} for e in build_entities(mentions_in(text, names), text)}
+    assert entities == {"Mr. Lorrimer": {"Mr. Lorrimer"}, "Querel’s Bank": {"Querel’s Bank", "Querel’s", "Bank"}}
+
+
 def test_containment_in_two_longer_names_is_ambiguous():
     text = "The UN General Assembly and the UN Security Council; the UN itself."
     groups = grouped(text, {"UN General Assembly": "ORG", "UN Security Council": "ORG", "UN": "ORG"})

@@ -72,7 +72,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
-   Russian Foreign Ministry").
+   Russian Foreign Ministry"); an owner's name with the label of the one firm
+   or place named after it is that firm ("at Tellson’s", "Tellson’s Bank").
 
 A person's display name is the most frequent full name that does not end
 in a patronymic and is written in a twentieth of the mentions (at least
@@ -122,6 +123,7 @@ from glossary_tui.core.entities.names import (
     strip_possessive,
     title_before,
 )
+from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.pronouns import pronoun_gender
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -190,6 +192,8 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
         _merge_names([group for group in others if group.label == label and group.mentions])
+    if text:
+        _join_owners_to_their_places(others, possessive_owners(text))
     merged = [group for group in (*people, *others) if group.mentions]
     for group in merged:
         group.mentions.sort()
@@ -857,6 +861,18 @@ def _merge_names(groups: list[Group]) -> None:
         ]  # fmt: skip
         if len(targets) == 1:
             targets[0].absorb(group)
+
+
+def _join_owners_to_their_places(groups: list[Group], owners: dict[str, str]) -> None:
+    """An owner's name of the label of what it owns is that place or firm: "at Tellson’s" (an organisation) is
+    at "Tellson’s Bank", the one organisation named after Tellson (``owners``: see
+    :func:`~glossary_tui.core.entities.possessive_places.possessive_owners`)."""
+    for owner, label in owners.items():
+        named = [group for group in groups if group.label == label and group.mentions]
+        alone = [group for group in named if owner in group.keys]
+        owned = [group for group in named if any(key.startswith(f"{owner}'s ") for key in group.keys)]
+        if len(alone) == 1 and len(owned) == 1 and alone[0] is not owned[0]:
+            owned[0].absorb(alone[0])
 
 
 # -- words ----------------------------------------------------------------------------------
