@@ -562,3 +562,23 @@ def test_a_pope_is_titled_and_a_byname_is_another_man():
         ("Alexander the Great", 2),
         ("Pope Julius", 2),
     ]
+
+
+def test_a_byname_written_after_a_name_the_model_tagged_alone_is_read_with_it():
+    text = (
+        "Alexander VI ruled Rome. Alexander VI schemed. Alexander the Great conquered Asia. "
+        "Alexander the\nGreat became master of Asia. Alexander held it. Alexander died young. "
+        "Alexander the Sixth made his son a duke. Alexander gave him the Romagna. "
+        "Rudolf Rassendyll read. Rudolf the Fifth was crowned. Rudolf laughed."
+    )
+    names = {"Alexander the Great": "PERSON", "Alexander VI": "PERSON", "Alexander": "PERSON", "Rudolf": "PERSON"}
+    names["Rudolf Rassendyll"] = "PERSON"
+    entities = {e.name: [m.start for m in e.mentions] for e in build_entities(mentions_in(text, names), text)}
+    great, sixth = text.index("Alexander the Great"), text.index("Alexander the Sixth")
+    # Alexander VI is no hero beside Alexander the Great: a bare "Alexander" is the one named last before it.
+    assert entities["Alexander the Great"] == [great, text.index("Alexander the\n"), text.index("Alexander held"),
+                                               text.index("Alexander died")]  # fmt: skip
+    assert entities["Alexander VI"] == [0, text.index("Alexander VI schemed"), sixth, text.index("Alexander gave")]
+    # An ordinal names a ruler: "Rudolf the Fifth" is not the Rudolf of the story, and is shown so.
+    assert entities["Rudolf the Fifth"] == [text.index("Rudolf the")]
+    assert entities["Rudolf Rassendyll"] == [text.index("Rudolf Rassendyll"), text.index("Rudolf laughed")]

@@ -8,7 +8,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 2. **People.** A person mention is read with the title written before it
    (:func:`~glossary_tui.core.entities.names.person_name`): "Pocket" after
    "Mrs." is the name ``pocket`` with the title ``mrs``, and each title and
-   name is a form of its own. Then, in four passes:
+   name is a form of its own; a name tagged alone is read with the byname
+   written after it ("Alexander the Sixth" is Alexander VI). Then, in four
+   passes:
 
    a. *Full names* (two words or more) with one surname and similar given
       names are one person ("Sergey" and "Sergei Lavrov"), or when one given
@@ -60,7 +62,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       has three times as many mentions as the others together, and the name
       is written alone more often than those others are mentioned at all, it
       is that one's every time ("Nicholas" is Nicholas Rostóv, not Prince
-      Nicholas Bolkónski named a page before). A surname alone
+      Nicholas Bolkónski named a page before); not among people told apart by
+      a regnal number or a byname (Alexander VI, Alexander the Great). A surname alone
       joins its only full name if at most a fifth of its mentions come before
       it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
       people goes, like a given name, to the one mentioned last if one of them
@@ -82,7 +85,8 @@ its surname each a twentieth of the mentions alone ("Nicholas Rostóv",
 called "Nicholas" and "Rostóv"); else the most frequent full name or titled
 form ("Anna Pávlovna", "Kutúzov" rather than "Michael Ilariónovich",
 "Count Rostopchín", "Miss Havisham", "Prince Andrew"). Forms with debris or
-initials never show. A full name with a regnal number ("Napoleon III") or a
+initials never show; a name tagged alone before an ordinal shows with it
+("Rudolf the Fifth"). A full name with a regnal number ("Napoleon III") or a
 byname written more than once ("Alexander the Great") is another person than
 the bare name's, if the bare name has a candidate without one; between such
 names, a title goes to the one written with it in full ("Pope Alexander" is
@@ -110,6 +114,7 @@ from glossary_tui.core.entities.names import (
     TITLES,
     UNMARRIED_TITLES,
     bare,
+    byname_after,
     fold,
     gender_of_title,
     given_name_gender,
@@ -122,6 +127,7 @@ from glossary_tui.core.entities.names import (
     strip_determiner,
     strip_possessive,
     title_before,
+    written_ordinal,
 )
 from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.pronouns import pronoun_gender
@@ -263,18 +269,32 @@ def _majority_labels(groups: list[Group]) -> list[Group]:
 
 
 def _people_forms(groups: list[Group], text: str) -> list[Group]:
-    """People's groups split by form: the title read before or in each mention, and the name's words."""
-    by_form: dict[Form, Group] = {}
+    """People's groups split by form: the title read before or in each mention, and the name's words.
+
+    A one-word name without a title, tagged without the byname written after it, is read with it: "Alexander the
+    Sixth" is "Alexander VI"; "Alexander the Great", when the book has that name tagged whole elsewhere. (Not a
+    titled one: "King Louis the Eleventh" would make every "King Louis" the one called "King" with a number.)
+    """
+    forms: list[tuple[Mention, Form]] = []
     for group in groups:
         for mention in group.mentions:
             name = person_name(mention.text, title_before(text, mention.start) if text else ("", ""))
-            form: Form = (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))
-            person = by_form.get(form)
-            if person is None:
-                person = by_form[form] = Group("PERSON")
-            person.forms[form] += 1
-            person.mentions.append(mention)
-            person.keys.add(name_key(mention.text))
+            forms.append((mention, (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))))
+    if text:
+        tagged = {words for _, (_, words) in forms}
+        for index, (mention, (title, words)) in enumerate(forms):
+            if len(words) == 1 and not title and (byname := byname_after(text, mention.end)):
+                whole = words + byname
+                if len(byname) == 1 or whole in tagged:
+                    forms[index] = (mention, (title, whole))
+    by_form: dict[Form, Group] = {}
+    for mention, form in forms:
+        person = by_form.get(form)
+        if person is None:
+            person = by_form[form] = Group("PERSON")
+        person.forms[form] += 1
+        person.mentions.append(mention)
+        person.keys.add(name_key(mention.text))
     return list(by_form.values())
 
 
@@ -592,7 +612,12 @@ def _merge_bare_words(groups: list[Group]) -> None:
             # Known only as a surname, it must follow its full name (see _mostly_after).
             if as_given or titled or _mostly_after(group, candidates[0]):
                 candidates[0].absorb(group)
-        elif candidates and as_given and (dominant := _dominant_person(candidates, len(group.mentions))):
+        elif (
+            candidates
+            and as_given
+            and not all(map(_numbered, candidates))  # Alexander VI is no hero beside Alexander the Great
+            and (dominant := _dominant_person(candidates, len(group.mentions)))
+        ):
             dominant.absorb(group)
         elif candidates and (as_given or titled):
             _share_by_nearest_mention(group, candidates)
@@ -771,6 +796,8 @@ def _person_display_name(mentions: Sequence[Mention], text: str, taken: Set[str]
         if shown is None:
             continue
         is_full, name = shown
+        if not is_full and text and " " not in name and (ordinal := written_ordinal(text, mention.end)):
+            is_full, name = True, f"{name} {ordinal}"  # "Rudolf the Fifth", where the model tagged "Rudolf"
         (full if is_full else short)[name] += 1
         first_seen.setdefault(name, mention.start)
     least = max(
