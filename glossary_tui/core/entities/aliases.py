@@ -99,7 +99,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -129,7 +129,6 @@ from glossary_tui.core.entities.names import (
     title_before,
     written_ordinal,
 )
-from glossary_tui.core.entities.possessive_places import possessive_owners
 from glossary_tui.core.entities.pronouns import pronoun_gender
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -184,11 +183,13 @@ class Group:
         other.forms = Counter()
 
 
-def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
+def merge_aliases(mentions: Iterable[Mention], text: str = "", owners: Mapping[str, str] | None = None) -> list[Group]:
     """Group ``mentions`` by the rules above; groups come in order of first mention.
 
     ``text``, the document the mentions index, lets titles written just before
     a mention count ("Mr" in "Mr Verloc", where the model tags only "Verloc").
+    ``owners``: the names the book names places and firms after, with the label of what they own
+    (:func:`~glossary_tui.core.entities.possessive_places.possessive_owners`).
     """
     groups = _exact_groups(mentions)
     groups = _majority_labels(groups)
@@ -198,8 +199,8 @@ def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
     _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
         _merge_names([group for group in others if group.label == label and group.mentions])
-    if text:
-        _join_owners_to_their_places(others, possessive_owners(text))
+    if owners:
+        _join_owners_to_their_places(others, owners)
     merged = [group for group in (*people, *others) if group.mentions]
     for group in merged:
         group.mentions.sort()
@@ -890,7 +891,7 @@ def _merge_names(groups: list[Group]) -> None:
             targets[0].absorb(group)
 
 
-def _join_owners_to_their_places(groups: list[Group], owners: dict[str, str]) -> None:
+def _join_owners_to_their_places(groups: list[Group], owners: Mapping[str, str]) -> None:
     """An owner's name of the label of what it owns is that place or firm: "at Tellson’s" (an organisation) is
     at "Tellson’s Bank", the one organisation named after Tellson (``owners``: see
     :func:`~glossary_tui.core.entities.possessive_places.possessive_owners`)."""
