@@ -52,3 +52,10 @@ def test_a_name_quoted_after_the_or_his_is_a_title_not_a_call():
     assert "sentence_start" not in found
     called = seen("“Pip,” said Joe. He went out, “Pip, come here.”", "Pip")
     assert called.get("vocative") == 2
+
+
+def test_a_person_noun_and_of_after_a_comma_is_an_apposition_without_an_article():
+    assert seen("In Asia, Niger, head of the Asiatic army, rebelled.", "Niger").get("person_apposition") == 1
+    assert seen("The Diamond fell to Tippoo, Sultan of Seringapatam.", "Tippoo").get("person_apposition") == 1
+    assert "person_apposition" not in seen("He reached Lyon, capital of the Gauls.", "Lyon")
+    assert "person_apposition" not in seen("He reached Lyon, head down.", "Lyon")

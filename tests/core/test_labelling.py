@@ -163,6 +163,12 @@ def test_a_one_word_organisation_vote_goes_to_the_kind_the_book_says():
     assert labels(label_by_book(mentions_of(text, {"Bank": "ORG"}), text, model)) == {"Bank": {"ORG"}}
 
 
+def test_a_common_word_voted_an_organisation_is_no_place_for_prepositions_alone():
+    text = book("He found peace in Freemasonry.", "Freemasonry is a brotherhood. He turned to Freemasonry at last.")
+    found = label_by_book(mentions_of(text, {"Freemasonry": "ORG"}), text, favouring("PERSON"))
+    assert labels(found) == {"Freemasonry": {"ORG"}}  # "in Bistritz", no common word, is a town (above)
+
+
 def test_a_name_listed_only_with_places_is_a_place_unless_its_own_cues_say_otherwise():
     text = book(
         "He rode to Paris. Paris slept. They met in Paris.",

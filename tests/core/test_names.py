@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glossary_tui.core.entities.names import (
+    byname_after,
     given_name_gender,
     given_name_share,
     is_patronymic,
@@ -13,6 +14,7 @@ from glossary_tui.core.entities.names import (
     spelling_key,
     surname_share,
     title_before,
+    written_ordinal,
 )
 
 
@@ -107,3 +109,11 @@ def test_surname_shares_are_the_census_table_shipped_with_the_package():
     # dist.all.last: Smith 1.006, Brooks 0.103, Crane 0.014, Willoughby 0.006; Aalderink is rounded to 0.000.
     assert [surname_share(word) for word in ("smith", "brooks", "crane", "willoughby")] == [1.006, 0.103, 0.014, 0.006]
     assert surname_share("aalderink") == surname_share("dashwood") == 0.0
+
+
+def test_a_byname_after_a_name_is_read_across_a_line_break_and_an_ordinal_as_a_regnal_number():
+    text = "Alexander the Sixth; Alexander the\nGreat; Henry the Eighth; Louis the Fourteenth; Pierre the man."
+    ends = [text.index(name) + len(name) for name in ("Alexander", "Alexander the\n", "Henry", "Louis", "Pierre")]
+    ends[1] = text.index("Alexander", 5) + len("Alexander")
+    assert [byname_after(text, end) for end in ends] == [("vi",), ("the", "great"), ("viii",), ("xiv",), ()]
+    assert [written_ordinal(text, end) for end in ends] == ["the Sixth", "", "the Eighth", "the Fourteenth", ""]

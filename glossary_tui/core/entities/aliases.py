@@ -8,7 +8,9 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 2. **People.** A person mention is read with the title written before it
    (:func:`~glossary_tui.core.entities.names.person_name`): "Pocket" after
    "Mrs." is the name ``pocket`` with the title ``mrs``, and each title and
-   name is a form of its own. Then, in four passes:
+   name is a form of its own; a name tagged alone is read with the byname
+   written after it ("Alexander the Sixth" is Alexander VI). Then, in four
+   passes:
 
    a. *Full names* (two words or more) with one surname and similar given
       names are one person ("Sergey" and "Sergei Lavrov"), or when one given
@@ -36,7 +38,12 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       a full name used with "Mr." or whose given name is a man's. Titles of
       one gender never join a name of the other, told by its titles or its
       given name (:func:`~glossary_tui.core.entities.names.given_name_gender`:
-      "Mr. Linden" is John Linden, not Florence Linden). A full name written
+      "Mr. Linden" is John Linden, not Florence Linden); a title of no sex
+      ("Doctor", "Citizen") is of the sex the pronouns after its mentions say
+      (:mod:`~glossary_tui.core.entities.pronouns`). A family's name whose one
+      woman is its daughter ("Miss Manette", known as Lucie Manette; no
+      "Mrs." or "Madame") lets a man's title join a full name of no known sex
+      ("Monsieur Manette", "Doctor Manette": Alexandre Manette). A full name written
       once beside others does not make a titled name ambiguous, however often
       its person is called otherwise ("Kiríl Andréevich Denísov", else
       "Monsieur Kiríl", is no rival for "Major Denísov").
@@ -55,7 +62,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
       has three times as many mentions as the others together, and the name
       is written alone more often than those others are mentioned at all, it
       is that one's every time ("Nicholas" is Nicholas Rostóv, not Prince
-      Nicholas Bolkónski named a page before). A surname alone
+      Nicholas Bolkónski named a page before); not among people told apart by
+      a regnal number or a byname (Alexander VI, Alexander the Great). A surname alone
       joins its only full name if at most a fifth of its mentions come before
       it (Magwitch; not the Jarndyce lawsuit). A surname shared by several
       people goes, like a given name, to the one mentioned last if one of them
@@ -67,7 +75,8 @@ label and a :func:`~glossary_tui.core.entities.names.name_key`:
 3. **Organisations and places.** An acronym joins the name whose initials it
    spells ("UN", "United Nations"); a name contained word for word in exactly
    one longer name of the same label joins it ("Foreign Ministry", "the
-   Russian Foreign Ministry").
+   Russian Foreign Ministry"); an owner's name with the label of the one firm
+   or place named after it is that firm ("at Tellson’s", "Tellson’s Bank").
 
 A person's display name is the most frequent full name that does not end
 in a patronymic and is written in a twentieth of the mentions (at least
@@ -76,7 +85,8 @@ its surname each a twentieth of the mentions alone ("Nicholas Rostóv",
 called "Nicholas" and "Rostóv"); else the most frequent full name or titled
 form ("Anna Pávlovna", "Kutúzov" rather than "Michael Ilariónovich",
 "Count Rostopchín", "Miss Havisham", "Prince Andrew"). Forms with debris or
-initials never show. A full name with a regnal number ("Napoleon III") or a
+initials never show; a name tagged alone before an ordinal shows with it
+("Rudolf the Fifth"). A full name with a regnal number ("Napoleon III") or a
 byname written more than once ("Alexander the Great") is another person than
 the bare name's, if the bare name has a candidate without one; between such
 names, a title goes to the one written with it in full ("Pope Alexander" is
@@ -89,7 +99,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -104,6 +114,7 @@ from glossary_tui.core.entities.names import (
     TITLES,
     UNMARRIED_TITLES,
     bare,
+    byname_after,
     fold,
     gender_of_title,
     given_name_gender,
@@ -116,7 +127,9 @@ from glossary_tui.core.entities.names import (
     strip_determiner,
     strip_possessive,
     title_before,
+    written_ordinal,
 )
+from glossary_tui.core.entities.pronouns import pronoun_gender
 from glossary_tui.core.extraction.mentions import Mention
 
 #: Labels the model gives people's names by mistake ("Florence" as an ORG beside "Florence Linden").
@@ -170,20 +183,24 @@ class Group:
         other.forms = Counter()
 
 
-def merge_aliases(mentions: Iterable[Mention], text: str = "") -> list[Group]:
+def merge_aliases(mentions: Iterable[Mention], text: str = "", owners: Mapping[str, str] | None = None) -> list[Group]:
     """Group ``mentions`` by the rules above; groups come in order of first mention.
 
     ``text``, the document the mentions index, lets titles written just before
     a mention count ("Mr" in "Mr Verloc", where the model tags only "Verloc").
+    ``owners``: the names the book names places and firms after, with the label of what they own
+    (:func:`~glossary_tui.core.entities.possessive_places.possessive_owners`).
     """
     groups = _exact_groups(mentions)
     groups = _majority_labels(groups)
     people = _people_forms([group for group in groups if group.label == "PERSON"], text)
     others = [group for group in groups if group.label != "PERSON"]
-    _merge_people(people, sisters_named(text))
+    _merge_people(people, sisters_named(text), text)
     _adopt_mislabelled_names(people, [g for g in others if g.label in MISLABELLED_PERSON_LABELS and g.mentions])
     for label in CONTAINMENT_LABELS:
         _merge_names([group for group in others if group.label == label and group.mentions])
+    if owners:
+        _join_owners_to_their_places(others, owners)
     merged = [group for group in (*people, *others) if group.mentions]
     for group in merged:
         group.mentions.sort()
@@ -253,18 +270,32 @@ def _majority_labels(groups: list[Group]) -> list[Group]:
 
 
 def _people_forms(groups: list[Group], text: str) -> list[Group]:
-    """People's groups split by form: the title read before or in each mention, and the name's words."""
-    by_form: dict[Form, Group] = {}
+    """People's groups split by form: the title read before or in each mention, and the name's words.
+
+    A one-word name without a title, tagged without the byname written after it, is read with it: "Alexander the
+    Sixth" is "Alexander VI"; "Alexander the Great", when the book has that name tagged whole elsewhere. (Not a
+    titled one: "King Louis the Eleventh" would make every "King Louis" the one called "King" with a number.)
+    """
+    forms: list[tuple[Mention, Form]] = []
     for group in groups:
         for mention in group.mentions:
             name = person_name(mention.text, title_before(text, mention.start) if text else ("", ""))
-            form: Form = (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))
-            person = by_form.get(form)
-            if person is None:
-                person = by_form[form] = Group("PERSON")
-            person.forms[form] += 1
-            person.mentions.append(mention)
-            person.keys.add(name_key(mention.text))
+            forms.append((mention, (name.title, tuple(map(spelling_key, name.words or (name_key(mention.text),))))))
+    if text:
+        tagged = {words for _, (_, words) in forms}
+        for index, (mention, (title, words)) in enumerate(forms):
+            if len(words) == 1 and not title and (byname := byname_after(text, mention.end)):
+                whole = words + byname
+                if len(byname) == 1 or whole in tagged:
+                    forms[index] = (mention, (title, whole))
+    by_form: dict[Form, Group] = {}
+    for mention, form in forms:
+        person = by_form.get(form)
+        if person is None:
+            person = by_form[form] = Group("PERSON")
+        person.forms[form] += 1
+        person.mentions.append(mention)
+        person.keys.add(name_key(mention.text))
     return list(by_form.values())
 
 
@@ -331,13 +362,14 @@ def sisters_named(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _merge_people(groups: list[Group], sisters: Set[str] = frozenset()) -> None:
+def _merge_people(groups: list[Group], sisters: Set[str] = frozenset(), text: str = "") -> None:
     """Full names, titled words, titled words left over, then bare words (see the module's rules).
 
-    ``sisters``: the surnames several daughters are called "Miss" by (:func:`sisters_named`).
+    ``sisters``: the surnames several daughters are called "Miss" by (:func:`sisters_named`); ``text``, the
+    document, tells by its pronouns the sex of a name whose title does not (:mod:`.pronouns`).
     """
     _merge_full_names(groups)
-    _merge_titled_words(groups, sisters)
+    _merge_titled_words(groups, sisters, text)
     _merge_same_titled_words(groups)
     _merge_bare_words(groups)
 
@@ -374,7 +406,7 @@ def _same_full_name(first: Group, second: Group) -> bool:
     )
 
 
-def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
+def _merge_titled_words(groups: list[Group], sisters: Set[str], text: str = "") -> None:
     """Rule 2b: a title and one word joins the full name it belongs to."""
     full, short = _split_living(groups, _full_forms)
     by_given: dict[str, list[Group]] = defaultdict(list)
@@ -421,7 +453,8 @@ def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
             candidates = _unnumbered_first(as_given + as_surname)
             if title in UNMARRIED_TITLES and word in sisters:
                 candidates = [c for c in candidates if word not in _surnames(c) or id(c) not in called_miss]
-        gender = gender_of_title(title)
+        # A title of no sex ("Doctor Manette") is a man's or a woman's as the pronouns after it say.
+        gender = gender_of_title(title) or (pronoun_gender(text, (m.end for m in group.mentions)) if text else "")
         candidates = [c for c in candidates if c.mentions and _compatible(gender, _gender(c))]
         # A title's own gender, where some candidates have it, rules out those of no known gender: "Miss
         # Manette" is Lucie Manette, not Alexandre Manette (a given name the census does not know).
@@ -436,8 +469,27 @@ def _merge_titled_words(groups: list[Group], sisters: Set[str]) -> None:
         family = _is_family(titles_by_word[word]) and title in COMMON_TITLES and title not in UNMARRIED_TITLES
         if matched:
             matched.absorb(group)
-        elif len(candidates) == 1 and (not family or _gender(candidates[0]) == gender_of_title(title)):
+        elif len(candidates) == 1 and (
+            not family
+            or _gender(candidates[0]) == gender_of_title(title)
+            or (not _gender(candidates[0]) and _women_known(word, titles_by_word[word], by_surname[word]))
+        ):
             candidates[0].absorb(group)
+
+
+def _women_known(word: str, titles: set[str], bearers: list[Group]) -> bool:
+    """True if the only woman of a family's name is its daughter, known by her full name.
+
+    That is, a woman is called by the name only as "Miss" (no wife, no widow: "Miss Manette", never
+    "Madame Manette") and some full name of the surname is a woman's ("Lucie Manette"): then a full
+    name of no known sex ("Alexandre Manette") is not hers, and may be the man's "Monsieur Manette".
+    """
+    women = {title for title in titles if gender_of_title(title) == "female"}
+    return (
+        bool(women)
+        and women <= UNMARRIED_TITLES
+        and any(c.mentions and word in _surnames(c) and _gender(c) == "female" for c in bearers)
+    )
 
 
 def _title_matched(candidates: list[Group], title: str, word: str, titles_by_word: dict[str, set[str]]) -> Group | None:
@@ -506,13 +558,19 @@ def _merge_same_titled_words(groups: list[Group]) -> None:
                 leftover[words[0]].append(group)
     for word, same in leftover.items():
         family = _is_family(titles_by_word[word])
+        # With its one woman known by her full name, a family's name of no sex ("Citizen Manette") is the man's.
+        man_or_none = family and _women_known(word, titles_by_word[word], placed.get(word, []))
 
-        def agree(first: Group, second: Group, family: bool = family) -> bool:
+        def agree(first: Group, second: Group, family: bool = family, man_or_none: bool = man_or_none) -> bool:
             one, other = _gender(first), _gender(second)
             titles = _titles(first) | _titles(second)
             if titles & MARRIED_TITLES and titles & UNMARRIED_TITLES:
                 return False  # Mrs. Pocket is not Miss Pocket
-            return one == other or (not family and _compatible(one, other))
+            return (
+                one == other
+                or (not family and _compatible(one, other))
+                or (man_or_none and {one, other} == {"male", ""})
+            )
 
         same.sort(key=lambda group: -len(group.mentions))
         for index, group in enumerate(same):
@@ -555,7 +613,12 @@ def _merge_bare_words(groups: list[Group]) -> None:
             # Known only as a surname, it must follow its full name (see _mostly_after).
             if as_given or titled or _mostly_after(group, candidates[0]):
                 candidates[0].absorb(group)
-        elif candidates and as_given and (dominant := _dominant_person(candidates, len(group.mentions))):
+        elif (
+            candidates
+            and as_given
+            and not all(map(_numbered, candidates))  # Alexander VI is no hero beside Alexander the Great
+            and (dominant := _dominant_person(candidates, len(group.mentions)))
+        ):
             dominant.absorb(group)
         elif candidates and (as_given or titled):
             _share_by_nearest_mention(group, candidates)
@@ -734,6 +797,8 @@ def _person_display_name(mentions: Sequence[Mention], text: str, taken: Set[str]
         if shown is None:
             continue
         is_full, name = shown
+        if not is_full and text and " " not in name and (ordinal := written_ordinal(text, mention.end)):
+            is_full, name = True, f"{name} {ordinal}"  # "Rudolf the Fifth", where the model tagged "Rudolf"
         (full if is_full else short)[name] += 1
         first_seen.setdefault(name, mention.start)
     least = max(
@@ -824,6 +889,18 @@ def _merge_names(groups: list[Group]) -> None:
         ]  # fmt: skip
         if len(targets) == 1:
             targets[0].absorb(group)
+
+
+def _join_owners_to_their_places(groups: list[Group], owners: Mapping[str, str]) -> None:
+    """An owner's name of the label of what it owns is that place or firm: "at Tellson’s" (an organisation) is
+    at "Tellson’s Bank", the one organisation named after Tellson (``owners``: see
+    :func:`~glossary_tui.core.entities.possessive_places.possessive_owners`)."""
+    for owner, label in owners.items():
+        named = [group for group in groups if group.label == label and group.mentions]
+        alone = [group for group in named if owner in group.keys]
+        owned = [group for group in named if any(key.startswith(f"{owner}'s ") for key in group.keys)]
+        if len(alone) == 1 and len(owned) == 1 and alone[0] is not owned[0]:
+            owned[0].absorb(alone[0])
 
 
 # -- words ----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from glossary_tui.core.entities.italics import italic_names
 from glossary_tui.core.entities.labelling import label_by_book
 from glossary_tui.core.entities.non_names import relabel_non_names
 from glossary_tui.core.entities.occurrences import add_untagged_occurrences
-from glossary_tui.core.entities.possessive_places import join_possessive_places
+from glossary_tui.core.entities.possessive_places import join_possessive_places, possessive_owners
 from glossary_tui.core.entities.quoted_titles import quoted_titles
 from glossary_tui.core.entities.real_names import keep_given_names
 from glossary_tui.core.entities.spans import clean_mentions, take_in_titles
@@ -32,7 +32,7 @@ def build_entities(mentions: Iterable[Mention], text: str = "", corrections: Seq
     mentions = mention_stages(mentions, text)
     if corrections:
         mentions = add_phrase_mentions(list(mentions), text, corrections)
-    groups = merge_aliases(mentions, text)
+    groups = merge_aliases(mentions, text, possessive_owners(text))
     # Bigger entities choose their names first; a smaller one shows another of its forms if it can.
     taken: dict[str, set[str]] = defaultdict(set)
     names: dict[int, str] = {}

@@ -319,6 +319,8 @@ def _context_cues(mention: Mention, text: str) -> tuple[str, ...]:
             seen.append("person_apposition")  # "Tippoo, the Sultan"
         elif following[2] in PLACE_NOUNS:
             seen.append("place_apposition")  # "Bistritz, the post town" (an adjective between is missed)
+    elif following[:1] == [","] and len(following) > 2 and following[1] in PERSON_NOUNS and following[2] == "of":
+        seen.append("person_apposition")  # "Niger, head of the Asiatic army", "Tippoo, Sultan of Mysore"
     if previous in SPEECH_VERBS_BEFORE or (previous == "," and earlier in SPEECH_VERBS_BEFORE):
         seen.append("speech_before")
     if (previous in PERSON_NOUNS and before[-1].islower()) or (previous == "," and earlier in PERSON_NOUNS):

@@ -31,6 +31,8 @@ name then takes one label:
   the vote ("said Warwick");
 - a one-word organisation vote with no cue of a person or a place, written
   "the X" and no common word, is a river ("the Arno"; "the Senate" stays);
+  nor is a common word a place because only prepositions call it one ("in
+  Freemasonry");
 - a name written in the possessive at half its mentions or more, in a book that
   names a firm after it, is that firm ("at Tellson’s", "Tellson’s Bank":
   :mod:`~glossary_tui.core.entities.possessive_places`; a place named after
@@ -236,7 +238,20 @@ def _person_or_place(cues: NameCues) -> str | None:
         return None if common or cues.words[0].endswith("s") else "PLACE"
     if max(person, place) < EVIDENCE or person == place:
         return None
+    if place > person and _only_prepositions_say_a_place(cues):
+        return None  # "in philanthropy, in Freemasonry": a common noun after "in" is no place for that
     return "PERSON" if person > place else "PLACE"
+
+
+#: The cues of a place that are only a preposition before the name ("in X", "to X"): a common noun takes them too.
+PREPOSITION_CUES = ("place_before", "motion_before")
+
+
+def _only_prepositions_say_a_place(cues: NameCues) -> bool:
+    """True for a dictionary word ("Freemasonry", "Tickler") that nothing but prepositions call a place: not a
+    known place, no place's head word, apposition, "where" or "the city of" (its mentions' cues)."""
+    others = cues.evidence("PLACE") - sum(cues.seen[cue] for cue in PREPOSITION_CUES) / max(1, cues.mentions)
+    return others <= 0 and is_dictionary_word(cues.written)
 
 
 def _by_partners(cues: dict[str, NameCues], decided: dict[str, str | None]) -> dict[str, str]:

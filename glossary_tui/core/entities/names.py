@@ -109,6 +109,44 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN_NUMERAL = re.compile(r"(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})")
 
 
+#: Ordinals a ruler is numbered by, written out ("Alexander the Sixth" is "Alexander VI"), as regnal numbers.
+_ORDINAL_WORDS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth
+    fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"""
+REGNAL_ORDINALS = {ordinal: numeral for numeral, ordinal in enumerate(_ORDINAL_WORDS.split(), start=1)}
+#: "the" and a capitalised word just after a name, across a line break ("Alexander the\nGreat").
+_BYNAME_AFTER = re.compile(r"[ \t]*\n?[ \t]*the[ \t]*\n?[ \t]*([A-Z][a-z]+)\b")
+_NUMERALS = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def byname_after(text: str, end: int) -> tuple[str, ...]:
+    """The byname written just after a name ending at ``end``, folded: ("the", "great") of "Alexander the
+    Great", or a regnal number for an ordinal: ("vi",) of "Alexander the Sixth"; () if none."""
+    match = _BYNAME_AFTER.match(text, end)
+    if match is None:
+        return ()
+    word = match.group(1).casefold()
+    number = REGNAL_ORDINALS.get(word)
+    if number is None:
+        return ("the", word)
+    return (_roman(number),)
+
+
+def written_ordinal(text: str, end: int) -> str:
+    """The ordinal a ruler's name ending at ``end`` is numbered by, as written on one line ("the Sixth"), or ""."""
+    match = _BYNAME_AFTER.match(text, end)
+    return " ".join(match.group().split()) if match and match.group(1).casefold() in REGNAL_ORDINALS else ""
+
+
+def _roman(number: int) -> str:
+    """A number up to 39 as a folded Roman numeral (6 -> "vi")."""
+    numeral = ""
+    for value, letters in _NUMERALS:
+        while number >= value:
+            numeral += letters
+            number -= value
+    return numeral
+
+
 def is_regnal_number(key: str) -> bool:
     """True for a folded regnal number ("iii" of "Napoleon III")."""
     return bool(_ROMAN_NUMERAL.fullmatch(key.upper()))
