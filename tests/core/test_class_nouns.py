@@ -6,10 +6,7 @@ from glossary_tui.core.entities.class_nouns import drop_class_nouns, drop_lone_d
 from glossary_tui.core.entities.grouping import build_entities
 from glossary_tui.core.entities.names import surname_share
 from glossary_tui.core.extraction.mentions import Mention
-
-
-def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
-    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+from tests.core.book_stage import mentions_of
 
 
 def kept(text: str, mentions: list[Mention]) -> list[str]:

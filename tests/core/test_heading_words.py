@@ -1,13 +1,7 @@
 """Chapter headings' words: a name seen only in a heading, of common words, is no name."""
 
-import re
-
 from glossary_tui.core.entities.heading_words import heading_runs, only_in_headings
-from glossary_tui.core.extraction.mentions import Mention
-
-
-def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
-    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+from tests.core.book_stage import mentions_of
 
 
 def test_a_heading_runs_from_its_number_through_its_title():

@@ -1,25 +1,12 @@
 """Names written only in italics: works, ships, foreign words."""
 
-import re
-
 from glossary_tui.core.entities.italics import italic_names
-from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS
 from glossary_tui.core.extraction.mentions import Mention
-
-#: Filler that makes a text long enough to be read as a book (lowercase: no names in it).
-FILLER = " and the rain went on over the marsh." * (MIN_BOOK_CHARS // 30)
-
-
-def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
-    found = re.finditer(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text)  # "_Samson_": an underscore is no letter
-    return [Mention(m.start(), m.end(), word, label) for m in found]
+from tests.core.book_stage import FILLER, labels_by_name, mentions_of
 
 
 def labels(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for mention in italic_names(mentions, text):
-        found.setdefault(mention.text, set()).add(mention.label)
-    return found
+    return labels_by_name(italic_names(mentions, text))
 
 
 def test_a_title_in_italics_is_a_work():

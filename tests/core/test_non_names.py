@@ -1,24 +1,12 @@
 """Capitalised words a book writes like names that name no one: things written "the X"."""
 
-import re
-
-from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS
 from glossary_tui.core.entities.non_names import relabel_non_names
 from glossary_tui.core.extraction.mentions import Mention
-
-#: Filler that makes a text long enough to be read as a book (lowercase: no names in it).
-FILLER = " and the rain went on over the marsh." * (MIN_BOOK_CHARS // 30)
-
-
-def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
-    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+from tests.core.book_stage import FILLER, labels_by_name, mentions_of
 
 
 def labels(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for mention in relabel_non_names(mentions, text):
-        found.setdefault(mention.text, set()).add(mention.label)
-    return found
+    return labels_by_name(relabel_non_names(mentions, text))
 
 
 def test_a_person_written_the_x_with_no_person_cue_is_an_object():

@@ -1,25 +1,13 @@
 """Names written only between quotes inside a sentence: titles of works."""
 
-import re
-
 from glossary_tui.core.entities.grouping import mention_stages
-from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS
 from glossary_tui.core.entities.quoted_titles import quoted_titles
 from glossary_tui.core.extraction.mentions import Mention
-
-#: Filler that makes a text long enough to be read as a book (lowercase: no names in it).
-FILLER = " and the rain went on over the marsh." * (MIN_BOOK_CHARS // 30)
-
-
-def mentions_of(text: str, word: str, label: str = "PERSON") -> list[Mention]:
-    return [Mention(m.start(), m.end(), word, label) for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+from tests.core.book_stage import FILLER, labels_by_name, mentions_of
 
 
 def labels(text: str, mentions: list[Mention]) -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for mention in quoted_titles(mentions, text):
-        found.setdefault(mention.text, set()).add(mention.label)
-    return found
+    return labels_by_name(quoted_titles(mentions, text))
 
 
 def test_a_name_always_quoted_inside_a_sentence_is_a_work():

@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
 from glossary_tui.core.entities.class_nouns import NAME_LABELS
-from glossary_tui.core.entities.label_cues import name_unit, relabel_names
+from glossary_tui.core.entities.label_cues import names_by_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import word_set
 from glossary_tui.core.extraction.mentions import Mention
@@ -50,10 +49,7 @@ def italic_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
     runs = _italic_runs(text) if len(text) >= MIN_BOOK_CHARS else ()
     if not runs:
         return list(mentions)
-    groups: defaultdict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.label in NAME_LABELS:
-            groups[name_unit(mention.text)].append(mention)
+    groups = names_by_unit(mentions, NAME_LABELS)
     new_labels: dict[str, str | None] = {}
     for unit, group in groups.items():
         found = [_run_around(mention, runs) for mention in group]

@@ -228,6 +228,15 @@ def name_unit(text: str) -> str:
     return " ".join(words)
 
 
+def names_by_unit(mentions: Sequence[Mention], labels: Collection[str]) -> dict[str, list[Mention]]:
+    """The mentions labelled one of ``labels``, by name (:func:`name_unit`), in text order."""
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.label in labels:
+            groups.setdefault(name_unit(mention.text), []).append(mention)
+    return groups
+
+
 def relabel_names(
     mentions: Sequence[Mention], new_labels: Mapping[str, str | None], labels: Collection[str]
 ) -> list[Mention]:

@@ -83,7 +83,7 @@ from glossary_tui.core.entities.class_nouns import (
     is_dictionary_word,
 )
 from glossary_tui.core.entities.heading_words import only_in_headings
-from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit, relabel_names
+from glossary_tui.core.entities.label_cues import EVIDENCE_CUES, name_cues, name_unit, names_by_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.entities.names import (
     TITLES,
@@ -154,10 +154,7 @@ def relabel_non_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
     module)."""
     if len(text) < MIN_BOOK_CHARS:
         return list(mentions)
-    groups: defaultdict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.label in NAME_LABELS:
-            groups[name_unit(mention.text)].append(mention)
+    groups = names_by_unit(mentions, NAME_LABELS)
     names = [mention for mention in mentions if mention.label in NAME_LABELS]
     nationalities = {name_unit(mention.text) for mention in mentions if mention.label == "NORP"}
     cues = name_cues(names, text, book_words(text))

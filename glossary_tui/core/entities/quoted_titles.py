@@ -20,12 +20,11 @@ story) keeps its names as labelled.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 
 from glossary_tui.core.entities.class_nouns import NAME_LABELS, NAMING_WORDS
 from glossary_tui.core.entities.italics import TITLE_LABEL
-from glossary_tui.core.entities.label_cues import name_unit, relabel_names
+from glossary_tui.core.entities.label_cues import names_by_unit, relabel_names
 from glossary_tui.core.entities.labelling import MIN_BOOK_CHARS  # a shorter text keeps its names, as labelled
 from glossary_tui.core.extraction.mentions import Mention
 
@@ -43,10 +42,7 @@ def quoted_titles(mentions: Sequence[Mention], text: str) -> list[Mention]:
     """``mentions`` with the names written only as quoted titles made works (see the module)."""
     if len(text) < MIN_BOOK_CHARS:
         return list(mentions)
-    groups: defaultdict[str, list[Mention]] = defaultdict(list)
-    for mention in mentions:
-        if mention.label in NAME_LABELS:
-            groups[name_unit(mention.text)].append(mention)
+    groups = names_by_unit(mentions, NAME_LABELS)
     new_labels: dict[str, str | None] = {
         unit: TITLE_LABEL for unit, group in groups.items() if all(_quoted_in_a_sentence(m, text) for m in group)
     }
