@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from glossary_tui.core.documents.readers.headings import CHAPTER_KEYWORDS, PART_KEYWORDS, cased
+
 #: Lines in a row that make a table of contents (a book and its first chapter head the text itself).
 MIN_ENTRIES = 3
 #: Blank lines between two entries at most: after more, the book begins ("Book the First" again).
@@ -23,10 +25,9 @@ MAX_BLANKS = 2
 #: Characters an entry holds at most: a longer line is prose.
 MAX_ENTRY = 100
 
-_KEYWORDS = ("chapter", "book", "part", "volume", "stave", "canto")
 #: A line opened by a chapter keyword, or by a Roman numeral and a full stop, no longer than an entry.
 _ENTRY = re.compile(
-    r"^[ \t]*(?:(?:" + "|".join(form for word in _KEYWORDS for form in (word.title(), word.upper())) + r")[ \t]+\S"
+    r"^[ \t]*(?:(?:" + cased((*CHAPTER_KEYWORDS, *PART_KEYWORDS, "canto")) + r")[ \t]+\S"
     r"|[IVXLC]+\.[ \t])[^\n]*$",
     re.MULTILINE,
 )

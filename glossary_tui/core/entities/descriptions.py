@@ -501,15 +501,16 @@ class Describer:
     def _addressed(self, mention: Mention) -> bool:
         """True if an endearment comes right before ``mention``: "my dear Elinor, the delight of a gallop" is
         what a letter's writer offers her."""
-        words = _words(self.text, max(0, mention.start - 20), mention.start)
-        return (
-            bool(words) and not self.text[words[-1][1] : mention.start].strip() and words[-1][2].lower() in _ENDEARMENTS
-        )
+        return self._word_before(mention.start) in _ENDEARMENTS
 
     def _after_preposition(self, offset: int) -> bool:
         """True if the word before ``offset`` is a preposition or an article ("about Dokhtúrov")."""
+        return self._word_before(offset) in _PREPOSITIONS
+
+    def _word_before(self, offset: int) -> str:
+        """The word right before ``offset`` (only spaces between), lowercase; "" if punctuation comes first."""
         words = _words(self.text, max(0, offset - 20), offset)
-        return bool(words) and not self.text[words[-1][1] : offset].strip() and words[-1][2].lower() in _PREPOSITIONS
+        return words[-1][2].lower() if words and not self.text[words[-1][1] : offset].strip() else ""
 
     def _in_speech(self, offset: int) -> bool:
         """True if ``offset`` is inside quotation marks opened in its paragraph."""

@@ -25,11 +25,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from glossary_tui.core.documents.readers.headings import CHAPTER_KEYWORDS, PART_KEYWORDS, cased
 from glossary_tui.core.entities.class_nouns import is_dictionary_word
 from glossary_tui.core.entities.names import TITLES, word_set
 from glossary_tui.core.extraction.mentions import Mention
 
-_KEYWORDS = ("chapter", "book", "part", "volume", "stave")
 _NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve first second third fourth fifth"
 _NUMBER = "|".join(
     [r"\d+", "[IVXLCDM]+", *(form for word in _NUMBER_WORDS.split() for form in (word.title(), word.upper()))]
@@ -39,7 +39,7 @@ SMALL_WORDS = word_set("a an and as at but by for from in into of on or the to w
 _SMALL = "|".join(sorted(SMALL_WORDS))
 #: A heading: a keyword and its number at a line's start, then capitalised words, numbers, small words, punctuation.
 _HEADING = re.compile(
-    rf"(?m)^[ \t]*(?:{'|'.join(form for word in _KEYWORDS for form in (word.title(), word.upper()))})[ \t]+"
+    rf"(?m)^[ \t]*(?:{cased((*CHAPTER_KEYWORDS, *PART_KEYWORDS))})[ \t]+"
     rf"(?:{_NUMBER})\b(?:\s+|[.:;,!?()\"“”‘’'—–-]+|[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*|\d+|(?:{_SMALL})\b)*"
 )
 #: Characters of a heading looked at, at most (a long run of capitals is prose in capitals, not a title).

@@ -41,32 +41,33 @@ _ORDINALS = (
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth", "last", "final",
 )  # fmt: skip
-_PART_KEYWORDS = ("book", "part", "volume")
-_CHAPTER_KEYWORDS = ("chapter", "stave")
+#: Keywords that open a heading of a book's parts, and of its chapters.
+PART_KEYWORDS = ("book", "part", "volume")
+CHAPTER_KEYWORDS = ("chapter", "stave")
 _SECTION_KEYWORDS = ("epilogue", "prologue", "preface", "introduction", "conclusion")
 
 
-def _cased(words: Sequence[str]) -> str:
+def cased(words: Sequence[str]) -> str:
     """Words as an alternation in Title and UPPER case only (a line starting "book" is prose)."""
     return "|".join(form for word in words for form in (word.title(), word.upper()))
 
 
-_NUMBER = rf"(?:\d+|[IVXLCDM]+|[ivxlcdm]+|(?:{_cased(_NUMBER_WORDS)})(?:-(?:{_cased(_NUMBER_WORDS)}))?)"
-_ORDINAL = rf"(?:{_cased(_ORDINALS)})"
+_NUMBER = rf"(?:\d+|[IVXLCDM]+|[ivxlcdm]+|(?:{cased(_NUMBER_WORDS)})(?:-(?:{cased(_NUMBER_WORDS)}))?)"
+_ORDINAL = rf"(?:{cased(_ORDINALS)})"
 #: Whatever may follow a heading's number: nothing, or a separator and a title starting with a capital.
 _TITLE_REST = r"(?:[ \t]*(?P<separator>[.:]|--|—|–)?[ \t]*(?P<rest>[^\s][^\n]{0,90})?)?"
 _HEADING = re.compile(
     rf"[ \t]*(?:"
-    rf"(?P<part>(?:{_ORDINAL}[ \t]+)?(?:{_cased(_PART_KEYWORDS)})[ \t]+(?:{_NUMBER}|(?:the|THE)[ \t]+{_ORDINAL})\b)"
-    rf"|(?P<chapter>(?:{_cased(_CHAPTER_KEYWORDS)})[ \t]+{_NUMBER}\b)"
-    rf"|(?P<section>(?:{_ORDINAL}[ \t]+)?(?:{_cased(_SECTION_KEYWORDS)})\b)"
+    rf"(?P<part>(?:{_ORDINAL}[ \t]+)?(?:{cased(PART_KEYWORDS)})[ \t]+(?:{_NUMBER}|(?:the|THE)[ \t]+{_ORDINAL})\b)"
+    rf"|(?P<chapter>(?:{cased(CHAPTER_KEYWORDS)})[ \t]+{_NUMBER}\b)"
+    rf"|(?P<section>(?:{_ORDINAL}[ \t]+)?(?:{cased(_SECTION_KEYWORDS)})\b)"
     rf"|(?P<roman>[IVXLC]+)(?=\.|[ \t]*$)"
     rf"){_TITLE_REST}[ \t]*",
 )
 #: How a heading's first line opens (a keyword, or a Roman numeral's first letter): a cheap first test.
 _OPENING_WORDS = tuple(
     form
-    for word in (*_ORDINALS, *_PART_KEYWORDS, *_CHAPTER_KEYWORDS, *_SECTION_KEYWORDS)
+    for word in (*_ORDINALS, *PART_KEYWORDS, *CHAPTER_KEYWORDS, *_SECTION_KEYWORDS)
     for form in (word.title(), word.upper())
 ) + tuple("IVXLC")
 #: A blank line, then a line opening like a heading (the pattern starts with a newline, which ``re`` finds fast).
